@@ -1,0 +1,57 @@
+using System;
+
+namespace EmbeddedSmartCard.Scard
+{
+    /// <summary>Entry point of the scard tool: one verb per file, dispatched here.</summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            if (args.Length == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help")
+            {
+                Console.Out.Write(Usage);
+                return args.Length == 0 ? 2 : 0;
+            }
+
+            string[] rest = new string[args.Length - 1];
+            Array.Copy(args, 1, rest, 0, rest.Length);
+            try
+            {
+                switch (args[0])
+                {
+                    case "atr": return AtrVerb.Run(rest, Console.In, Console.Out, Console.Error);
+                    case "list": return ListVerb.Run(rest, Console.Out, Console.Error);
+                    case "send": return SendVerb.Run(rest, Console.Out, Console.Error);
+                    case "simulate": return SimulateVerb.Run(rest, Console.Out, Console.Error);
+                    case "demo": return DemoVerb.Run(rest, Console.Out, Console.Error);
+                    default:
+                        Console.Error.WriteLine("scard: unknown verb '" + args[0] + "'");
+                        Console.Error.Write(Usage);
+                        return 2;
+                }
+            }
+            catch (CommandLineException e)
+            {
+                Console.Error.WriteLine("scard " + args[0] + ": " + e.Message);
+                return 2;
+            }
+        }
+
+        private const string Usage =
+            "usage: scard <verb> [options]\n" +
+            "  atr <hex>... | atr -   [--json]                 parse ATRs (arguments, or one per line on stdin)\n" +
+            "  list                   [--board <spec>]         list readers and cards\n" +
+            "  send <apdu>...         [--board <spec>] [--reader <name>] [--wait <seconds>] [--protocol t0|t1|any] [--json]\n" +
+            "  simulate card --serial <device> [card options]  serve the simulated contact card on a serial device\n" +
+            "  demo                                            the scripted session on the simulator board\n" +
+            "board specs: sim (default) | uart-card:<device>[,option=value...]\n";
+    }
+
+    /// <summary>A usage error: printed as one line, exit code 2.</summary>
+    public sealed class CommandLineException : Exception
+    {
+        public CommandLineException(string message) : base(message)
+        {
+        }
+    }
+}
