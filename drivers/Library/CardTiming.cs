@@ -42,6 +42,101 @@ namespace EmbeddedSmartCard.Drivers
         /// <summary>T=1 block waiting time BWT, in microseconds.</summary>
         public int BlockWaitingTimeMicros;
 
+        /// <summary>T=1 IFSC, the card's maximum information field size (§11.4.2; 32 until the ATR says otherwise).</summary>
+        public int Ifsc = DefaultIfsc;
+
+        /// <summary>Character frame plus minimum guard time: 12 etu (ISO 7816-3 §7.2).</summary>
+        public const int MinimumGuardEtu = 12;
+
+        /// <summary>TC1 = FF: minimum guard time, 11 etu between characters under T=1 (§8.3, §11.2).</summary>
+        public const int MinimumGuardEtuT1 = 11;
+
+        /// <summary>N = 255 means "minimum guard time" rather than an extra delay (§8.3).</summary>
+        public const int MinimumGuardN = 255;
+
+        /// <summary>Initial waiting time after reset and during PPS: 9600 etu (§8.1, §9.1).</summary>
+        public const int InitialWaitingTimeEtu = 9600;
+
+        /// <summary>Minimum delay before sending after receiving under T=0: 16 etu (§10.2).</summary>
+        public const int T0TurnaroundEtu = 16;
+
+        /// <summary>Block guard time BGT under T=1: 22 etu (§11.4.3).</summary>
+        public const int BlockGuardEtu = 22;
+
+        /// <summary>Factor of WI in WT and of 2^BWI in BWT: 960 clock-rate units (§10.2, §11.4.3).</summary>
+        public const int WaitingTimeUnit = 960;
+
+        /// <summary>Characters added to 2^CWI (CWT) and to BWT: 11 etu (§11.4.3).</summary>
+        public const int T1WaitingTimeExtraEtu = 11;
+
+        /// <summary>Default IFSC (§11.4.2).</summary>
+        public const int DefaultIfsc = 32;
+
+        private const long MicrosPerSecond = 1000000L;
+
+        /// <summary>
+        /// Parameters in force right after the ATR (§8.1): Fd = 372, Dd = 1 on the reader's clock,
+        /// WT = 9600 etu, no protocol yet, guard time from N as in PPS (§9.1), 16-etu turnaround.
+        /// </summary>
+        public void SetAtrDefaults(int clockHz, int n, bool inverseConvention)
+        {
+            ClockHz = clockHz;
+            F = AtrTables.DefaultF;
+            D = AtrTables.DefaultD;
+            N = n;
+            InverseConvention = inverseConvention;
+            Protocol = Protocols.Undefined;
+            TurnaroundEtu = T0TurnaroundEtu;
+            WaitingTimeMicros = ClampMicros(EtuToMicros(InitialWaitingTimeEtu));
+            CharacterWaitingTimeMicros = 0;
+            BlockWaitingTimeMicros = 0;
+            Ifsc = DefaultIfsc;
+        }
+
+        /// <summary>
+        /// Guard time GT = 12 etu + R·N/f (§8.3), kept in whole etu (rounded up). R = F/D in force, or
+        /// Fi/Di when the ATR has T=15 (pass them as <paramref name="ratioF"/>/<paramref name="ratioD"/>).
+        /// N = 255 means the minimum: 12 etu, or 11 etu under T=1.
+        /// </summary>
+        public void SetGuardTime(int ratioF, int ratioD, bool underT1)
+        {
+            if (N == MinimumGuardN)
+            {
+                CharacterGuardEtu = underT1 ? MinimumGuardEtuT1 : MinimumGuardEtu;
+                return;
+            }
+
+            // R·N/f seconds expressed in etu (F/(D·f)): N·(ratioF/ratioD)·(D/F).
+            long numerator = (long)N * ratioF * D;
+            long denominator = (long)ratioD * F;
+            CharacterGuardEtu = MinimumGuardEtu + (int)((numerator + denominator - 1) / denominator);
+        }
+
+        /// <summary>T=0 (§10.2): WT = WI·960·Fi/f, 16-etu turnaround.</summary>
+        public void SetT0(int wi, int fi)
+        {
+            Protocol = Protocols.T0;
+            TurnaroundEtu = T0TurnaroundEtu;
+            WaitingTimeMicros = ClampMicros(((long)wi * WaitingTimeUnit * fi * MicrosPerSecond + ClockHz - 1) / ClockHz);
+        }
+
+        /// <summary>T=1 (§11.4): CWT = (11 + 2^CWI) etu, BWT = 11 etu + 2^BWI·960·Fd/f, BGT = 22 etu, IFSC.</summary>
+        public void SetT1(int cwi, int bwi, int ifsc)
+        {
+            Protocol = Protocols.T1;
+            TurnaroundEtu = BlockGuardEtu;
+            Ifsc = ifsc;
+            CharacterWaitingTimeMicros = ClampMicros(EtuToMicros(T1WaitingTimeExtraEtu + (1L << cwi)));
+            long bwtClocks = (1L << bwi) * WaitingTimeUnit * AtrTables.DefaultF;
+            long bwtMicros = (bwtClocks * MicrosPerSecond + ClockHz - 1) / ClockHz;
+            BlockWaitingTimeMicros = ClampMicros(EtuToMicros(T1WaitingTimeExtraEtu) + bwtMicros);
+        }
+
+        private static int ClampMicros(long micros)
+        {
+            return micros > int.MaxValue ? int.MaxValue : (int)micros;
+        }
+
         /// <summary>The UART baud rate for this F, D and clock: f·D/F.</summary>
         public int BaudRate
         {
@@ -69,6 +164,7 @@ namespace EmbeddedSmartCard.Drivers
             WaitingTimeMicros = other.WaitingTimeMicros;
             CharacterWaitingTimeMicros = other.CharacterWaitingTimeMicros;
             BlockWaitingTimeMicros = other.BlockWaitingTimeMicros;
+            Ifsc = other.Ifsc;
         }
     }
 }
