@@ -4,10 +4,18 @@ namespace EmbeddedSmartCard.Drivers.Uart
 {
     /// <summary>
     /// ISO 7816-3 contact-card reader on a plain UART: the card's I/O on TX and RX, RST and VCC on
-    /// GPIOs, CLK from a PWM output or an oscillator, an optional card-detect switch.
+    /// GPIOs, CLK from a PWM output or an oscillator, an optional card-detect switch. This file holds
+    /// construction, capabilities and the callbacks a character reader does not implement; activation,
+    /// the character channel and card detection are in the other UartCardReader.*.cs files.
     /// </summary>
     public sealed partial class UartCardReader : IReaderDriver, ICardChannel
     {
+        /// <summary>SCARD_ATTR_CHANNEL_ID type for a serial line (0x0001 in the high word, PC/SC part 3).</summary>
+        private const int SerialChannelId = 0x00010000;
+
+        /// <summary>ISO 7816-3 allows IFSD up to 254 (reference §1.5).</summary>
+        private const int MaxIfsd = 254;
+
         private readonly UartReaderOptions options;
         private readonly IUartLine line;
         private readonly IClock clock;
@@ -31,10 +39,11 @@ namespace EmbeddedSmartCard.Drivers.Uart
             this.vcc = vcc;
             this.cardDetect = cardDetect;
             this.clockOutput = clockOutput;
-            capabilities = new ReaderCapabilities();
+            capabilities = BuildCapabilities(this.options, vcc != null);
+            cardPresent = cardDetect == null;
         }
 
-        /// <summary>The options this reader was built with.</summary>
+        /// <summary>The options this reader was built with (the board takes the reader name from here).</summary>
         public UartReaderOptions Options
         {
             get { return options; }
@@ -45,6 +54,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
             get { return capabilities; }
         }
 
+        /// <summary>This reader moves characters: the library runs ATR, PPS, T=0 and T=1 over it.</summary>
         public ICardChannel Channel
         {
             get { return this; }
@@ -55,72 +65,60 @@ namespace EmbeddedSmartCard.Drivers.Uart
             get { return clock; }
         }
 
-        public event CardPresenceHandler PresenceChanged;
-
         public SmartcardStatus Open()
         {
-            return SmartcardStatus.NotSupported;
+            if (line == null || clock == null)
+            {
+                return SmartcardStatus.NoSuchDevice;
+            }
+
+            StartCardDetect();
+            Deactivate();
+            ConfigureInitialCharacterFrame();
+            return SmartcardStatus.Success;
         }
 
         public void Close()
         {
+            StopCardDetect();
+            Deactivate();
         }
 
-        public bool IsCardPresent()
-        {
-            return true;
-        }
-
-        public SmartcardStatus Power(PowerAction action, byte[] atrBuffer, int atrOffset, out int atrLength)
-        {
-            atrLength = 0;
-            return SmartcardStatus.NotSupported;
-        }
-
+        /// <summary>APDU-level transmit is for readers without a character channel.</summary>
         public SmartcardStatus Transmit(byte[] command, int commandOffset, int commandLength, byte[] response, int responseOffset, int responseCapacity, out int responseLength)
         {
             responseLength = 0;
             return SmartcardStatus.NotSupported;
         }
 
+        /// <summary>This reader has no vendor IOCTLs.</summary>
         public SmartcardStatus VendorControl(int ioctl, byte[] input, int inputOffset, int inputLength, byte[] output, int outputOffset, int outputCapacity, out int returned)
         {
             returned = 0;
             return SmartcardStatus.NotSupported;
         }
 
+        /// <summary>A bare contact slot cannot eject, swallow or confiscate.</summary>
         public SmartcardStatus Mechanical(int ioctl)
         {
             return SmartcardStatus.NotSupported;
         }
 
-        public SmartcardStatus ApplyTiming(CardTiming timing)
+        private static ReaderCapabilities BuildCapabilities(UartReaderOptions options, bool switchesVcc)
         {
-            return SmartcardStatus.NotSupported;
-        }
-
-        public SmartcardStatus Send(byte[] buffer, int offset, int count)
-        {
-            return SmartcardStatus.NotSupported;
-        }
-
-        public SmartcardStatus Receive(byte[] buffer, int offset, int count, int firstCharTimeoutMicros, int nextCharTimeoutMicros, out int received)
-        {
-            received = 0;
-            return SmartcardStatus.NotSupported;
-        }
-
-        public void DiscardInput()
-        {
-        }
-
-        private void RaisePresenceChanged(bool present)
-        {
-            CardPresenceHandler handler = PresenceChanged;
-            if (handler != null)
-            {
-                handler(this, present);
-            }
+            ReaderCapabilities result = new ReaderCapabilities();
+            result.VendorName = options.VendorName;
+            result.IfdType = options.IfdType;
+            result.SerialNumber = options.SerialNumber;
+            result.ChannelId = SerialChannelId;
+            result.SupportedProtocols = Protocols.T0 | Protocols.T1;
+            result.DefaultClockKhz = options.ClockHz / 1000;
+            result.MaxClockKhz = options.ClockHz / 1000;
+            result.DefaultDataRate = (options.ClockHz + Fd / 2) / Fd;
+            result.MaxDataRate = options.MaxBaudRate;
+            result.MaxIfsd = MaxIfsd;
+            result.PowerManagementSupport = switchesVcc ? 1 : 0;
+            return result;
         }
     }
 }
