@@ -93,6 +93,29 @@ namespace EmbeddedSmartCard.Drivers
             }
         }
 
+        /// <summary>
+        /// True when TS is valid, every announced interface byte arrived and the length is at most 33,
+        /// so the parameters can be used; a bad TCK, missing historical bytes or trailing bytes do not prevent that (many cards
+        /// in the field have them).
+        /// </summary>
+        public bool IsUsable
+        {
+            get
+            {
+                for (int i = 0; i < _errors.Length; i++)
+                {
+                    AtrErrorCode code = _errors[i].Code;
+                    if (code == AtrErrorCode.NoData || code == AtrErrorCode.TooShort || code == AtrErrorCode.BadTs
+                        || code == AtrErrorCode.TruncatedInterfaceBytes || code == AtrErrorCode.TooLong)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
         /// <summary>Number of interface-byte groups read (the i of the last group that has a byte; 0 without any).</summary>
         public int GroupCount { get; private set; }
 
