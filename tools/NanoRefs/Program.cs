@@ -1,0 +1,28 @@
+using EmbeddedSmartCard.Tools.NanoRefs;
+
+// Verbs: generate | sync-nfproj | check-nfproj (docs/portability.md).
+var repoRoot = RepoRoot.Find(Environment.CurrentDirectory);
+var verb = args.Length > 0 ? args[0] : "generate";
+try
+{
+    switch (verb)
+    {
+        case "generate":
+            var outDir = Option(args, "--out") ?? Path.Combine(repoRoot, "artifacts", "nanorefs");
+            return GenerateCommand.Run(Path.Combine(repoRoot, RepoRoot.ApiTsv), Path.GetFullPath(outDir));
+        default:
+            Console.Error.WriteLine("usage: NanoRefs generate [--out <dir>]");
+            return 2;
+    }
+}
+catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException or IOException)
+{
+    Console.Error.WriteLine("NanoRefs: error: " + e.Message);
+    return 1;
+}
+
+static string? Option(string[] args, string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
