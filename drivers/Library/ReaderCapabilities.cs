@@ -11,6 +11,8 @@ namespace EmbeddedSmartCard.Drivers
         /// <summary>SCARD_ATTR_VENDOR_IFD_VERSION: 0xMMmmbbbb.</summary>
         public int IfdVersion = 0x01000000;
         public string SerialNumber = "";
+        /// <summary>SCARD_ATTR_DEVICE_FRIENDLY_NAME: the reader's name when the driver has one ("" lets the manager answer with its reader name, as pcscd does).</summary>
+        public string FriendlyName = "";
         /// <summary>SCARD_ATTR_DEVICE_UNIT: instance number among readers of the same type.</summary>
         public int Unit;
         /// <summary>SCARD_ATTR_CHANNEL_ID: 0xDDDDCCCC, type &lt;&lt; 16 | channel (0x0001 serial, 0x0020 USB …).</summary>
