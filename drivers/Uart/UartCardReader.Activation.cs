@@ -95,7 +95,12 @@ namespace EmbeddedSmartCard.Drivers.Uart
         /// </summary>
         private SmartcardStatus ColdReset()
         {
-            Deactivate();
+            if (cardPowered)
+            {
+                Deactivate();
+                clock.Delay(options.VccOffMicros);
+            }
+
             WriteReset(false);
             if (vcc != null)
             {
@@ -132,13 +137,14 @@ namespace EmbeddedSmartCard.Drivers.Uart
                 return ResetInBand();
             }
 
+            reset.Write(false);
             ConfigureInitialCharacterFrame();
             return HoldAndReleaseReset();
         }
 
+        /// <summary>With RST already low and CLK running: keeps RST low for ResetHoldClocks cycles (tb, te), then raises it.</summary>
         private SmartcardStatus HoldAndReleaseReset()
         {
-            reset.Write(false);
             clock.Delay(ClocksToMicros(options.ResetHoldClocks));
 
             // The reader ignores I/O while RST is low (reference §1.1).

@@ -29,6 +29,9 @@ namespace EmbeddedSmartCard.Drivers.Uart
         /// <summary>Settling time of the card's supply after VCC is switched on, before CLK starts, in microseconds.</summary>
         public int VccRiseMicros = 1000;
 
+        /// <summary>On a cold reset of a powered card, how long VCC stays off so the card's supply discharges, in microseconds.</summary>
+        public int VccOffMicros = 10000;
+
         /// <summary>True when the card-detect input reads high with a card in the slot.</summary>
         public bool CardDetectActiveHigh = true;
 
