@@ -1,0 +1,115 @@
+using System.Collections;
+using EmbeddedSmartCard.Drivers;
+
+namespace EmbeddedSmartCard.Manager
+{
+    /// <summary>
+    /// A PC/SC reader as the manager sees it: its unique name, the <see cref="SmartcardDevice"/> that
+    /// serialises the driver calls, the card event counter and the handles connected to it.
+    /// Everything but <see cref="Device"/> and <see cref="CardLock"/> is guarded by the manager lock;
+    /// the manager never holds that lock across a call into the device.
+    /// </summary>
+    public sealed class ManagedReader
+    {
+        private readonly ArrayList handles = new ArrayList();
+
+        internal ManagedReader(string name, string friendlyName, int number, SmartcardDevice device)
+        {
+            Name = name;
+            FriendlyName = friendlyName;
+            Number = number;
+            Device = device;
+        }
+
+        /// <summary>The PC/SC reader name, "&lt;friendly name&gt; RR SS".</summary>
+        public string Name { get; private set; }
+
+        /// <summary>The board's name for the reader, without the suffix.</summary>
+        public string FriendlyName { get; private set; }
+
+        /// <summary>RR of the name: tells identical readers apart.</summary>
+        public int Number { get; private set; }
+
+        public SmartcardDevice Device { get; private set; }
+
+        /// <summary>Card insertions and removals seen, modulo 2^16 (pcsc.md §1.4 step 7).</summary>
+        public int EventCounter { get; private set; }
+
+        /// <summary>False once the reader has been removed from the registry.</summary>
+        public bool Attached { get; private set; }
+
+        /// <summary>
+        /// Serialises the multi-call card sequences (power up then select the protocol, reset a card)
+        /// so two handles never bring the same card up at once; pcscd holds its reader mutex across
+        /// ATR decode and PPS for the same reason (pcsc.md §3.3).
+        /// </summary>
+        internal readonly object CardLock = new object();
+
+        /// <summary>Scratch for copying the ATR out of the device before checking the caller's buffer.</summary>
+        internal readonly byte[] AtrScratch = new byte[ScardConstants.MaxAtrSize];
+
+        /// <summary>The manager's view of card presence, from the device's state events and failed calls.</summary>
+        internal bool CardPresent;
+
+        /// <summary>Bumped at each removal: a Connect that started before it must not hand out a handle to the old card.</summary>
+        internal int CardGeneration;
+
+        internal ArrayList Handles
+        {
+            get { return handles; }
+        }
+
+        internal void MarkAttached(bool attached)
+        {
+            Attached = attached;
+        }
+
+        /// <summary>Applies a presence change: counts the event and, on removal, tells every handle.</summary>
+        internal void SetCardPresent(bool present)
+        {
+            if (present == CardPresent)
+            {
+                return;
+            }
+
+            CardPresent = present;
+            EventCounter = (EventCounter + 1) & 0xFFFF;
+            if (!present)
+            {
+                CardGeneration++;
+                NotifyHandles(ScardError.RemovedCard, null);
+            }
+        }
+
+        /// <summary>
+        /// Gives every open handle but <paramref name="except"/> a pending card event. A handle still
+        /// connecting is skipped: it brings the card up after the event (or, for a removal, sees
+        /// <see cref="CardGeneration"/> move and fails).
+        /// </summary>
+        internal void NotifyHandles(int cardEvent, CardHandle except)
+        {
+            for (int i = 0; i < handles.Count; i++)
+            {
+                CardHandle handle = (CardHandle)handles[i];
+                if (handle != except && handle.Open)
+                {
+                    handle.Notify(cardEvent);
+                }
+            }
+        }
+
+        /// <summary>True when some handle holds the reader in EXCLUSIVE mode.</summary>
+        internal bool HeldExclusively()
+        {
+            for (int i = 0; i < handles.Count; i++)
+            {
+                if (((CardHandle)handles[i]).ShareMode == ScardConstants.ShareExclusive)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

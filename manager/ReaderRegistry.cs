@@ -1,0 +1,244 @@
+using System.Collections;
+using EmbeddedSmartCard.Boards;
+using EmbeddedSmartCard.Drivers;
+
+namespace EmbeddedSmartCard.Manager
+{
+    /// <summary>
+    /// The readers the manager serves. Each driver is wrapped in a <see cref="SmartcardDevice"/> and
+    /// named the pcsc-lite way, "&lt;friendly name&gt; RR SS" (pcsc.md §1.9): RR tells identical readers
+    /// apart (the lowest number not in use for that friendly name, so a name stays the same while the
+    /// reader lives), SS is the slot, always 00 because every driver here is one slot.
+    /// Readers can be added and removed at run time; <see cref="SyncRoot"/> is the manager lock.
+    /// </summary>
+    public sealed class ReaderRegistry
+    {
+        // " RR SS" and the terminating NUL must fit in MAX_READERNAME (pcsc.md §1.9).
+        private const int SuffixLength = 6;
+        private const int MaxFriendlyNameLength = ScardConstants.MaxReaderName - 1 - SuffixLength;
+        private const int MaxReaderNumber = 0xFF;
+
+        private readonly ArrayList readers = new ArrayList();
+        private readonly object syncRoot = new object();
+
+        /// <summary>The manager lock: guards the reader list and every reader's handles and counters.</summary>
+        public object SyncRoot
+        {
+            get { return syncRoot; }
+        }
+
+        public int Count
+        {
+            get
+            {
+                lock (syncRoot)
+                {
+                    return readers.Count;
+                }
+            }
+        }
+
+        /// <summary>Adds every reader of <paramref name="board"/>; returns how many were added.</summary>
+        public int AddBoard(IBoard board)
+        {
+            if (board == null)
+            {
+                return 0;
+            }
+
+            int added = 0;
+            for (int i = 0; i < board.ReaderCount; i++)
+            {
+                if (Add(board.GetReader(i), board.GetReaderName(i)) != null)
+                {
+                    added++;
+                }
+            }
+
+            return added;
+        }
+
+        /// <summary>
+        /// Opens <paramref name="driver"/> and lists it under a new unique name; null when the driver is
+        /// null or all 256 numbers of that friendly name are taken. A driver that fails to open is still
+        /// listed (its calls return READER_UNAVAILABLE) so the board's wiring stays visible.
+        /// </summary>
+        public ManagedReader Add(IReaderDriver driver, string friendlyName)
+        {
+            if (driver == null)
+            {
+                return null;
+            }
+
+            SmartcardDevice device = new SmartcardDevice(driver);
+            device.Open();
+            string friendly = TrimFriendlyName(friendlyName);
+            lock (syncRoot)
+            {
+                int number = FreeNumber(friendly);
+                if (number < 0)
+                {
+                    device.Close();
+                    return null;
+                }
+
+                ManagedReader reader = new ManagedReader(friendly + " " + number.ToString("X2") + " 00", friendly, number, device);
+                reader.MarkAttached(true);
+                readers.Add(reader);
+
+                // Subscribed before presence is read, both under the lock: a change reported meanwhile
+                // waits for the lock and then applies on top of this reading. (The device's state lock
+                // is never held across a driver call, so reading State here cannot block for long.)
+                device.StateChanged += OnDeviceStateChanged;
+                reader.CardPresent = device.State >= ReaderState.Present;
+                return reader;
+            }
+        }
+
+        /// <summary>
+        /// Takes a reader out of the list and closes its device. Its handles stay allocated but every
+        /// call on them returns READER_UNAVAILABLE until they disconnect (pcsc.md §3.3).
+        /// </summary>
+        public bool Remove(string name)
+        {
+            ManagedReader reader;
+            lock (syncRoot)
+            {
+                reader = FindLocked(name);
+                if (reader == null)
+                {
+                    return false;
+                }
+
+                readers.Remove(reader);
+                reader.MarkAttached(false);
+                reader.Device.StateChanged -= OnDeviceStateChanged;
+            }
+
+            reader.Device.Close();
+            return true;
+        }
+
+        /// <summary>The reader with exactly this name (pcsc-lite compares names exactly in SCardConnect), or null.</summary>
+        public ManagedReader Find(string name)
+        {
+            lock (syncRoot)
+            {
+                return FindLocked(name);
+            }
+        }
+
+        /// <summary>The reader at <paramref name="index"/> in the order they were added, or null.</summary>
+        public ManagedReader Get(int index)
+        {
+            lock (syncRoot)
+            {
+                return index >= 0 && index < readers.Count ? (ManagedReader)readers[index] : null;
+            }
+        }
+
+        /// <summary>The names of the readers, in the order they were added.</summary>
+        public string[] GetNames()
+        {
+            lock (syncRoot)
+            {
+                string[] names = new string[readers.Count];
+                for (int i = 0; i < names.Length; i++)
+                {
+                    names[i] = ((ManagedReader)readers[i]).Name;
+                }
+
+                return names;
+            }
+        }
+
+        /// <summary>Closes every device (the manager is going away).</summary>
+        public void Clear()
+        {
+            string[] names = GetNames();
+            for (int i = 0; i < names.Length; i++)
+            {
+                Remove(names[i]);
+            }
+        }
+
+        internal ManagedReader FindLocked(string name)
+        {
+            for (int i = 0; i < readers.Count; i++)
+            {
+                ManagedReader reader = (ManagedReader)readers[i];
+                if (reader.Name == name)
+                {
+                    return reader;
+                }
+            }
+
+            return null;
+        }
+
+        private ManagedReader FindByDevice(SmartcardDevice device)
+        {
+            for (int i = 0; i < readers.Count; i++)
+            {
+                ManagedReader reader = (ManagedReader)readers[i];
+                if (reader.Device == device)
+                {
+                    return reader;
+                }
+            }
+
+            return null;
+        }
+
+        // Raised by the device from any thread (a HAL presence callback or a driver call that noticed
+        // the card leave); only manager data is touched here, never the device.
+        private void OnDeviceStateChanged(SmartcardDevice device, ReaderState state)
+        {
+            lock (syncRoot)
+            {
+                ManagedReader reader = FindByDevice(device);
+                if (reader != null)
+                {
+                    reader.SetCardPresent(state >= ReaderState.Present);
+                }
+            }
+        }
+
+        private int FreeNumber(string friendlyName)
+        {
+            for (int number = 0; number <= MaxReaderNumber; number++)
+            {
+                if (!NumberInUse(friendlyName, number))
+                {
+                    return number;
+                }
+            }
+
+            return -1;
+        }
+
+        private bool NumberInUse(string friendlyName, int number)
+        {
+            for (int i = 0; i < readers.Count; i++)
+            {
+                ManagedReader reader = (ManagedReader)readers[i];
+                if (reader.Number == number && reader.FriendlyName == friendlyName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string TrimFriendlyName(string friendlyName)
+        {
+            if (friendlyName == null || friendlyName.Length == 0)
+            {
+                return "Reader";
+            }
+
+            return friendlyName.Length > MaxFriendlyNameLength ? friendlyName.Substring(0, MaxFriendlyNameLength) : friendlyName;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using EmbeddedSmartCard.Boards;
+
+namespace EmbeddedSmartCard.Manager
+{
+    /// <summary>
+    /// The SCard* functions as static calls, the way C code and pcsc-sharp's interop layer see them,
+    /// over one default <see cref="SCardManager"/>. Call <see cref="Configure(IBoard)"/> once at start-up
+    /// with the board whose readers it serves; until then the manager has no readers.
+    /// </summary>
+    public static class SCard
+    {
+        private static readonly object ConfigureLock = new object();
+        private static SCardManager current = new SCardManager();
+
+        /// <summary>The manager behind the static calls.</summary>
+        public static SCardManager Manager
+        {
+            get
+            {
+                lock (ConfigureLock)
+                {
+                    return current;
+                }
+            }
+        }
+
+        /// <summary>Serves the readers of <paramref name="board"/> from now on; the previous manager is closed.</summary>
+        public static void Configure(IBoard board)
+        {
+            Configure(new SCardManager(board));
+        }
+
+        /// <summary>Makes <paramref name="manager"/> the default; the previous one is closed.</summary>
+        public static void Configure(SCardManager manager)
+        {
+            SCardManager previous;
+            lock (ConfigureLock)
+            {
+                previous = current;
+                current = manager == null ? new SCardManager() : manager;
+            }
+
+            if (previous != current)
+            {
+                previous.Dispose();
+            }
+        }
+
+        public static int EstablishContext(int scope, out int context)
+        {
+            return Manager.EstablishContext(scope, out context);
+        }
+
+        public static int ReleaseContext(int context)
+        {
+            return Manager.ReleaseContext(context);
+        }
+
+        public static int IsValidContext(int context)
+        {
+            return Manager.IsValidContext(context);
+        }
+
+        public static int ListReaders(int context, out string[] readers)
+        {
+            return Manager.ListReaders(context, out readers);
+        }
+
+        public static int ListReaders(int context, char[] buffer, out int length)
+        {
+            return Manager.ListReaders(context, buffer, out length);
+        }
+
+        public static int Connect(int context, string reader, int shareMode, int preferredProtocols, out int handle, out int activeProtocol)
+        {
+            return Manager.Connect(context, reader, shareMode, preferredProtocols, out handle, out activeProtocol);
+        }
+
+        public static int Status(int handle, out string readerName, out int state, out int protocol, byte[] atr, out int atrLength)
+        {
+            return Manager.Status(handle, out readerName, out state, out protocol, atr, out atrLength);
+        }
+
+        public static int Transmit(int handle, int sendProtocol, byte[] send, int sendOffset, int sendLength,
+                                   byte[] receive, int receiveOffset, int receiveCapacity, out int receiveLength)
+        {
+            return Manager.Transmit(handle, sendProtocol, send, sendOffset, sendLength, receive, receiveOffset, receiveCapacity, out receiveLength);
+        }
+
+        public static int Disconnect(int handle, int disposition)
+        {
+            return Manager.Disconnect(handle, disposition);
+        }
+    }
+}

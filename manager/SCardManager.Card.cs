@@ -1,0 +1,265 @@
+using System;
+using EmbeddedSmartCard.Drivers;
+
+namespace EmbeddedSmartCard.Manager
+{
+    /// <summary>The card calls of a handle: SCardStatus, SCardTransmit, SCardDisconnect.</summary>
+    public sealed partial class SCardManager
+    {
+        /// <summary>
+        /// SCardStatus: the reader name, the state word (pcsc-lite flags with the event counter in
+        /// bits 16–31, see <see cref="CardStateFlags"/>), the current protocol and the ATR. With a null
+        /// <paramref name="atr"/> only <paramref name="atrLength"/> is returned; a buffer shorter than the
+        /// ATR is INSUFFICIENT_BUFFER with the needed length. A pending card event is returned instead
+        /// of data (W_RESET_CARD / W_REMOVED_CARD, pcsc.md §1.3).
+        /// </summary>
+        public int Status(int handle, out string readerName, out int state, out int protocol, byte[] atr, out int atrLength)
+        {
+            readerName = null;
+            state = 0;
+            protocol = ScardConstants.ProtocolUndefined;
+            atrLength = 0;
+            try
+            {
+                ManagedReader reader;
+                int eventCounter;
+                lock (SyncRoot)
+                {
+                    CardHandle found = FindHandle(handle);
+                    int usable = CheckUsable(found);
+                    if (usable != ScardError.Success)
+                    {
+                        return Result(usable);
+                    }
+
+                    reader = found.Reader;
+                    eventCounter = reader.EventCounter;
+                }
+
+                SmartcardDevice device = reader.Device;
+                ReaderState readerState = device.State;
+                readerName = reader.Name;
+                state = CardStateFlags.From(readerState, eventCounter);
+                protocol = device.SelectedProtocol;
+                return Result(CopyAtr(reader, readerState, atr, out atrLength));
+            }
+            catch (Exception)
+            {
+                return Result(ScardError.InternalError);
+            }
+        }
+
+        /// <summary>
+        /// SCardTransmit with caller buffers; allocates nothing. <paramref name="sendProtocol"/> must be the
+        /// handle's active protocol (or the legacy ANY), else PROTO_MISMATCH (pcsc.md §1.3). A command
+        /// shorter than 4 or longer than an extended case 4 APDU is INVALID_PARAMETER; a response that
+        /// does not fit <paramref name="receiveCapacity"/> is INSUFFICIENT_BUFFER. A handle whose card was
+        /// pulled gets W_REMOVED_CARD (also when it is pulled during this call), a DIRECT handle on an
+        /// empty reader NO_SMARTCARD.
+        /// </summary>
+        public int Transmit(int handle, int sendProtocol, byte[] send, int sendOffset, int sendLength,
+                            byte[] receive, int receiveOffset, int receiveCapacity, out int receiveLength)
+        {
+            receiveLength = 0;
+            try
+            {
+                int result = CheckTransmitArguments(send, sendOffset, sendLength, receive, receiveOffset, receiveCapacity);
+                if (result != ScardError.Success)
+                {
+                    return Result(result);
+                }
+
+                ManagedReader reader;
+                int protocol;
+                lock (SyncRoot)
+                {
+                    CardHandle found = FindHandle(handle);
+                    result = CheckTransmittable(found, sendProtocol);
+                    if (result != ScardError.Success)
+                    {
+                        return Result(result);
+                    }
+
+                    reader = found.Reader;
+                    protocol = found.Protocol;
+                }
+
+                // A response never needs more than the largest response APDU: a bigger buffer is fine (pcsc.md §1.3).
+                int capacity = receiveCapacity < ScardConstants.MaxResponseLength ? receiveCapacity : ScardConstants.MaxResponseLength;
+                SmartcardStatus status = reader.Device.Transmit(protocol, send, sendOffset, sendLength, receive, receiveOffset, capacity, out receiveLength);
+                if (status == SmartcardStatus.NoMedia)
+                {
+                    CardPulled(reader);
+                }
+
+                if (status != SmartcardStatus.Success && status != SmartcardStatus.BufferTooSmall)
+                {
+                    receiveLength = 0;
+                }
+
+                return Result(StatusMap.ForIo(status));
+            }
+            catch (Exception)
+            {
+                receiveLength = 0;
+                return Result(ScardError.InternalError);
+            }
+        }
+
+        /// <summary>
+        /// SCardDisconnect with a disposition (pcsc.md §1.3): LEAVE_CARD leaves the card as it is;
+        /// RESET_CARD warm-resets it; UNPOWER_CARD powers it down (it stays unpowered until the next
+        /// Connect); EJECT_CARD asks the driver's mechanics and, when there are none, leaves the card as
+        /// pcsc-lite does when its CT-BCS eject fails. After a reset or power-down every other handle of
+        /// the reader gets W_RESET_CARD. The handle is closed even when the card no longer answers.
+        /// </summary>
+        public int Disconnect(int handle, int disposition)
+        {
+            try
+            {
+                if (disposition < ScardConstants.LeaveCard || disposition > ScardConstants.EjectCard)
+                {
+                    return Result(ScardError.InvalidValue);
+                }
+
+                ManagedReader reader;
+                bool cardThere;
+                lock (SyncRoot)
+                {
+                    CardHandle found = FindHandle(handle);
+                    if (found == null)
+                    {
+                        return Result(ScardError.InvalidHandle);
+                    }
+
+                    reader = found.Reader;
+                    cardThere = reader.Attached && reader.CardPresent && found.PendingEvent != ScardError.RemovedCard;
+                    Detach(found);
+                }
+
+                if (cardThere && disposition != ScardConstants.LeaveCard)
+                {
+                    ApplyDisposition(reader, disposition);
+                }
+
+                return Result(ScardError.Success);
+            }
+            catch (Exception)
+            {
+                return Result(ScardError.InternalError);
+            }
+        }
+
+        private static int CheckTransmitArguments(byte[] send, int sendOffset, int sendLength, byte[] receive, int receiveOffset, int receiveCapacity)
+        {
+            if (!BufferArguments.IsRange(send, sendOffset, sendLength) || !BufferArguments.IsRange(receive, receiveOffset, receiveCapacity))
+            {
+                return ScardError.InvalidParameter;
+            }
+
+            int commandCheck = BufferArguments.CheckCommandLength(sendLength);
+            if (commandCheck != ScardError.Success)
+            {
+                return commandCheck;
+            }
+
+            // Every response carries SW1 SW2; pcscd refuses a smaller receive buffer up front.
+            return receiveCapacity < 2 ? ScardError.InsufficientBuffer : ScardError.Success;
+        }
+
+        /// <summary>The code for a handle that cannot be used for card calls, or SUCCESS (under the manager lock).</summary>
+        private static int CheckUsable(CardHandle handle)
+        {
+            if (handle == null)
+            {
+                return ScardError.InvalidHandle;
+            }
+
+            if (!handle.Reader.Attached)
+            {
+                return ScardError.ReaderUnavailable;
+            }
+
+            return handle.PendingEvent;
+        }
+
+        // pcsc-lite's order (pcsc.md §1.3 SCardTransmit): handle, reader, pending event, card, protocol.
+        private static int CheckTransmittable(CardHandle handle, int sendProtocol)
+        {
+            int usable = CheckUsable(handle);
+            if (usable != ScardError.Success)
+            {
+                return usable;
+            }
+
+            if (!handle.Reader.CardPresent)
+            {
+                return ScardError.NoSmartcard;
+            }
+
+            if (sendProtocol != ScardConstants.ProtocolAnyOld && sendProtocol != handle.Protocol)
+            {
+                return ScardError.ProtoMismatch;
+            }
+
+            return handle.Protocol == ScardConstants.ProtocolUndefined ? ScardError.ProtoMismatch : ScardError.Success;
+        }
+
+        /// <summary>The driver found the card gone during a call: the same bookkeeping as a removal event.</summary>
+        private void CardPulled(ManagedReader reader)
+        {
+            lock (SyncRoot)
+            {
+                reader.SetCardPresent(false);
+            }
+        }
+
+        private static int CopyAtr(ManagedReader reader, ReaderState readerState, byte[] atr, out int atrLength)
+        {
+            atrLength = 0;
+            if (readerState < ReaderState.Powered)
+            {
+                return ScardError.Success;
+            }
+
+            lock (reader.AtrScratch)
+            {
+                atrLength = reader.Device.CopyAtr(reader.AtrScratch, 0);
+                if (atr == null)
+                {
+                    return ScardError.Success;
+                }
+
+                if (atr.Length < atrLength)
+                {
+                    return ScardError.InsufficientBuffer;
+                }
+
+                Array.Copy(reader.AtrScratch, atr, atrLength);
+                return ScardError.Success;
+            }
+        }
+
+        /// <summary>Carries out a RESET, UNPOWER or EJECT disposition on a card no handle holds any more.</summary>
+        private void ApplyDisposition(ManagedReader reader, int disposition)
+        {
+            lock (reader.CardLock)
+            {
+                SmartcardDevice device = reader.Device;
+                if (disposition == ScardConstants.EjectCard)
+                {
+                    int returned;
+                    // NotSupported without mechanics: pcsc-lite logs its failed eject and leaves the card.
+                    device.DeviceControl(Ioctl.Eject, null, 0, 0, null, 0, 0, out returned);
+                    return;
+                }
+
+                device.Power(disposition == ScardConstants.ResetCard ? PowerAction.WarmReset : PowerAction.PowerDown);
+                lock (SyncRoot)
+                {
+                    reader.NotifyHandles(ScardError.ResetCard, null);
+                }
+            }
+        }
+    }
+}

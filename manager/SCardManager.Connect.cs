@@ -1,0 +1,240 @@
+using System;
+using EmbeddedSmartCard.Drivers;
+
+namespace EmbeddedSmartCard.Manager
+{
+    /// <summary>SCardConnect: sharing rules, powering the card and selecting its protocol.</summary>
+    public sealed partial class SCardManager
+    {
+        /// <summary>
+        /// SCardConnect (pcsc-lite algorithm, pcsc.md §1.3). SHARED and EXCLUSIVE need a card: it is
+        /// powered (cold reset) if it is not, and its protocol selected through the driver library
+        /// (PPS as needed, T=1 preferred when both are allowed); a protocol already selected by another
+        /// connection must be in <paramref name="preferredProtocols"/>, else PROTO_MISMATCH (no
+        /// renegotiation). DIRECT needs no card and reports the current protocol. EXCLUSIVE needs the
+        /// reader to be free, and nobody may join an EXCLUSIVE holder: SHARING_VIOLATION. As in
+        /// pcsc-lite, DIRECT is a shared access.
+        /// </summary>
+        public int Connect(int context, string reader, int shareMode, int preferredProtocols, out int handle, out int activeProtocol)
+        {
+            handle = 0;
+            activeProtocol = ScardConstants.ProtocolUndefined;
+            try
+            {
+                int result = CheckConnectArguments(reader, shareMode, preferredProtocols);
+                if (result != ScardError.Success)
+                {
+                    return Result(result);
+                }
+
+                return Result(ConnectReserved(context, reader, shareMode, RequestedProtocols(preferredProtocols), out handle, out activeProtocol));
+            }
+            catch (Exception)
+            {
+                return Result(ScardError.InternalError);
+            }
+        }
+
+        private static int CheckConnectArguments(string reader, int shareMode, int preferredProtocols)
+        {
+            if (reader == null)
+            {
+                return ScardError.UnknownReader;
+            }
+
+            if (reader.Length > ScardConstants.MaxReaderName)
+            {
+                return ScardError.InvalidValue;
+            }
+
+            if (shareMode < ScardConstants.ShareExclusive || shareMode > ScardConstants.ShareDirect)
+            {
+                return ScardError.InvalidValue;
+            }
+
+            if (shareMode != ScardConstants.ShareDirect && RequestedProtocols(preferredProtocols) == 0)
+            {
+                return ScardError.ProtoMismatch;
+            }
+
+            return ScardError.Success;
+        }
+
+        /// <summary>The protocol bits the driver library is asked for; the legacy ANY means T=0 or T=1.</summary>
+        private static int RequestedProtocols(int preferredProtocols)
+        {
+            int mask = preferredProtocols & (Protocols.T0 | Protocols.T1 | Protocols.Raw);
+            if ((preferredProtocols & ScardConstants.ProtocolAnyOld) != 0)
+            {
+                mask |= Protocols.Any;
+            }
+
+            return mask;
+        }
+
+        // The handle is reserved on the reader first (so the sharing check and a concurrent Connect see
+        // it), then the card is brought up under the reader's card lock, and the handle is opened
+        // before that lock is let go, so a reset by another handle lands wholly before or after.
+        private int ConnectReserved(int context, string readerName, int shareMode, int protocols, out int handle, out int activeProtocol)
+        {
+            handle = 0;
+            activeProtocol = ScardConstants.ProtocolUndefined;
+            CardHandle reserved;
+            int result = Reserve(context, readerName, shareMode, out reserved);
+            if (result != ScardError.Success)
+            {
+                return result;
+            }
+
+            ManagedReader reader = reserved.Reader;
+            lock (reader.CardLock)
+            {
+                int generation;
+                lock (SyncRoot)
+                {
+                    generation = reader.CardGeneration;
+                }
+
+                int protocol;
+                result = shareMode == ScardConstants.ShareDirect
+                    ? ReaderReady(reader, out protocol)
+                    : BringUpCard(reader, protocols, out protocol);
+
+                lock (SyncRoot)
+                {
+                    result = Open(reserved, result, generation, protocol);
+                    if (result == ScardError.Success)
+                    {
+                        handle = reserved.Id;
+                        activeProtocol = protocol;
+                    }
+
+                    return result;
+                }
+            }
+        }
+
+        private int Reserve(int context, string readerName, int shareMode, out CardHandle reserved)
+        {
+            reserved = null;
+            lock (SyncRoot)
+            {
+                ScardContext owner = FindContext(context);
+                if (owner == null)
+                {
+                    return ScardError.InvalidHandle;
+                }
+
+                ManagedReader reader = registry.FindLocked(readerName);
+                if (reader == null)
+                {
+                    return ScardError.UnknownReader;
+                }
+
+                if (owner.Handles.Count >= MaxHandlesPerContext)
+                {
+                    return ScardError.NoMemory;
+                }
+
+                if (reader.HeldExclusively() || (shareMode == ScardConstants.ShareExclusive && reader.Handles.Count > 0))
+                {
+                    return ScardError.SharingViolation;
+                }
+
+                reserved = new CardHandle();
+                reserved.Context = owner;
+                reserved.Reader = reader;
+                reserved.ShareMode = shareMode;
+                owner.Handles.Add(reserved);
+                reader.Handles.Add(reserved);
+                return ScardError.Success;
+            }
+        }
+
+        /// <summary>Turns a reservation into an open handle, or drops it (under the manager lock).</summary>
+        private int Open(CardHandle reserved, int result, int generation, int protocol)
+        {
+            ManagedReader reader = reserved.Reader;
+            if (result == ScardError.Success && !reader.Attached)
+            {
+                result = ScardError.ReaderUnavailable;
+            }
+            else if (result == ScardError.Success && reserved.ShareMode != ScardConstants.ShareDirect && generation != reader.CardGeneration)
+            {
+                // The card left while it was being brought up.
+                result = ScardError.NoSmartcard;
+            }
+            else if (result == ScardError.Success && FindContext(reserved.Context.Id) != reserved.Context)
+            {
+                // The context was released meanwhile.
+                result = ScardError.InvalidHandle;
+            }
+
+            if (result == ScardError.Success)
+            {
+                reserved.Id = handles.Add(reserved);
+                result = reserved.Id == 0 ? ScardError.NoMemory : ScardError.Success;
+            }
+
+            if (result != ScardError.Success)
+            {
+                Detach(reserved);
+                return result;
+            }
+
+            reserved.Protocol = protocol;
+            reserved.Open = true;
+            return ScardError.Success;
+        }
+
+        /// <summary>DIRECT: the reader must work; the card, if any, is left as it is.</summary>
+        private static int ReaderReady(ManagedReader reader, out int protocol)
+        {
+            protocol = reader.Device.SelectedProtocol;
+            return reader.Device.State == ReaderState.Unknown ? ScardError.ReaderUnavailable : ScardError.Success;
+        }
+
+        /// <summary>Powers the card if needed and makes sure a protocol in <paramref name="protocols"/> is selected.</summary>
+        private static int BringUpCard(ManagedReader reader, int protocols, out int protocol)
+        {
+            SmartcardDevice device = reader.Device;
+            protocol = ScardConstants.ProtocolUndefined;
+            ReaderState state = device.State;
+            if (state == ReaderState.Unknown)
+            {
+                return ScardError.ReaderUnavailable;
+            }
+
+            if (state < ReaderState.Present)
+            {
+                return ScardError.NoSmartcard;
+            }
+
+            if (state < ReaderState.Powered)
+            {
+                SmartcardStatus powered = device.Power(PowerAction.ColdReset);
+                if (powered != SmartcardStatus.Success)
+                {
+                    return StatusMap.ForActivation(powered);
+                }
+            }
+
+            int selected = device.SelectedProtocol;
+            if (selected == Protocols.Undefined)
+            {
+                SmartcardStatus status = device.SetProtocol(protocols, out selected);
+                if (status != SmartcardStatus.Success)
+                {
+                    return StatusMap.ForActivation(status);
+                }
+            }
+            else if ((selected & protocols) == 0)
+            {
+                return ScardError.ProtoMismatch;
+            }
+
+            protocol = selected;
+            return ScardError.Success;
+        }
+    }
+}
