@@ -110,6 +110,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
             result.VendorName = options.VendorName;
             result.IfdType = options.IfdType;
             result.SerialNumber = options.SerialNumber;
+            result.FriendlyName = options.ReaderName;
             result.ChannelId = SerialChannelId;
             result.SupportedProtocols = Protocols.T0 | Protocols.T1;
             result.DefaultClockKhz = options.ClockHz / 1000;
