@@ -68,7 +68,10 @@ namespace EmbeddedSmartCard.Drivers
             }
         }
 
-        /// <summary>True once SUPRESS_T1_IFS_REQUEST was set: the resource manager asked not to send the initial S(IFS request).</summary>
+        /// <summary>
+        /// True once SUPRESS_T1_IFS_REQUEST was set: the resource manager asked not to send the initial S(IFS request).
+        /// Recorded only: T1Protocol.Start has no switch for it yet, so the request is still sent.
+        /// </summary>
         public bool SuppressT1IfsRequest
         {
             get { return _suppressT1IfsRequest; }
@@ -180,7 +183,8 @@ namespace EmbeddedSmartCard.Drivers
                 case Attributes.CurrentN:
                     return _timing.N;
                 case Attributes.CurrentIfsc:
-                    return _timing.Ifsc;
+                    // The T=1 engine follows the card's S(IFS request)s; before T=1 runs, the ATR's value.
+                    return _t1 != null && SelectedProtocol == Protocols.T1 ? _t1.Ifsc : _timing.Ifsc;
                 case Attributes.CurrentIfsd:
                     return Capabilities.MaxIfsd;
                 case Attributes.CurrentBwt:
