@@ -188,6 +188,9 @@ namespace EmbeddedSmartCard.Drivers.Uart
             }
 
             int errorsAfterTs = line.ReceiveErrorCount;
+
+            // The bound is between leading edges; a real UART hands a character over some time after
+            // its stop bits, so one character time of slack keeps a card at the limit from failing.
             long waitMicros = EtuToMicros(options.AtrCharacterWaitingEtu) + characterMicros;
             int received = 1;
             int missing = Atr.RemainingLength(atr, offset, received);
