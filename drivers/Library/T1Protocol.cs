@@ -67,6 +67,12 @@ namespace EmbeddedSmartCard.Drivers
         }
 
         /// <summary>
+        /// When true, <see cref="Start"/> does not send S(IFS request): smclib's SUPRESS_T1_IFS_REQUEST
+        /// for cards that mishandle it (pcsc.md §2.6). The card then keeps IFSD = 32 (§11.4.2).
+        /// </summary>
+        public bool SuppressIfsRequest { get; set; }
+
+        /// <summary>
         /// Starts T=1 after protocol selection: resets the sequence numbers (§11.6.3 rule 1), takes IFSC
         /// and the EDC from the ATR (TA3, TC3 b1) and announces <paramref name="ifsd"/> with
         /// S(IFS request). A card that answers with an R-block is tolerated, as smclib does (pcsc.md §2.6):
@@ -85,7 +91,7 @@ namespace EmbeddedSmartCard.Drivers
             _atrIfsc = T1Block.IsValidIfs(atr.Ifsc) ? atr.Ifsc : Atr.DefaultIfsc;
             _useCrc = atr.UsesCrc;
             ResetLink();
-            return NegotiateIfsd(ifsd);
+            return SuppressIfsRequest ? SmartcardStatus.Success : NegotiateIfsd(ifsd);
         }
 
         /// <summary>

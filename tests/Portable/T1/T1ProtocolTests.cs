@@ -55,6 +55,19 @@ namespace EmbeddedSmartCard.Tests.T1
         }
 
         [TestMethod]
+        public void Start_SendsNothingWhenTheIfsRequestIsSuppressed()
+        {
+            T1TestBlocks blocks = new T1TestBlocks(false);
+            ScriptedCardChannel channel = new ScriptedCardChannel();
+            channel.Step(blocks.I(0, false, "00 B0 00 00"), blocks.I(0, false, "90 00"));
+            T1Protocol t1 = new T1Protocol();
+            t1.SuppressIfsRequest = true;
+            Assert.AreEqual(SmartcardStatus.Success, t1.Start(channel, T1TestBlocks.Timing(), T1TestBlocks.Atr(0xFE, false), 254));
+            AssertTransmit(t1, channel, "00 B0 00 00", "90 00");
+            AssertScriptDone(channel);
+        }
+
+        [TestMethod]
         public void Start_RefusesBadArguments()
         {
             T1Protocol t1 = new T1Protocol();
