@@ -115,17 +115,17 @@ namespace EmbeddedSmartCard.Drivers
             bool firstTd = true;
             while (true)
             {
+                if ((indicator & 0xF0) != 0)
+                {
+                    GroupCount = group;
+                }
+
                 if (!ReadOne(_ta, group, indicator & PresenceTA, ref position, "TA", errors)
                     || !ReadOne(_tb, group, indicator & PresenceTB, ref position, "TB", errors)
                     || !ReadOne(_tc, group, indicator & PresenceTC, ref position, "TC", errors)
                     || !ReadOne(_td, group, indicator & PresenceTD, ref position, "TD", errors))
                 {
                     return -1;
-                }
-
-                if ((indicator & 0xF0) != 0)
-                {
-                    GroupCount = group;
                 }
 
                 if ((indicator & PresenceTD) == 0)
