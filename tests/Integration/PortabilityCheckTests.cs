@@ -1,0 +1,90 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace EmbeddedSmartCard.Tests.Integration
+{
+    /// <summary>
+    /// The portability check bites: code nanoFramework 1.x cannot compile fails the build with the
+    /// missing API named at its file and line, and plain portable code passes.
+    /// </summary>
+    [TestClass]
+    public sealed class PortabilityCheckTests
+    {
+        private static PortabilityCheckProject _project;
+
+        [ClassInitialize]
+        public static void CreateProject(TestContext context)
+        {
+            _project = new PortabilityCheckProject();
+            BuildResult restore = _project.Restore();
+            Assert.IsTrue(restore.Succeeded, restore.Output);
+        }
+
+        [ClassCleanup]
+        public static void DeleteProject()
+        {
+            _project?.Dispose();
+        }
+
+        [TestMethod]
+        public void GenericListIsRejected()
+        {
+            BuildResult result = _project.Check(
+                "namespace Probe\n{\n    public static class Uses\n    {\n" +
+                "        public static object Make() { return new System.Collections.Generic.List<int>(); }\n" +
+                "    }\n}\n");
+
+            AssertRejected(result, "Probe.cs(5,", "error CS0234", "'Generic' does not exist in the namespace 'System.Collections'");
+        }
+
+        [TestMethod]
+        public void SpanIsRejected()
+        {
+            BuildResult result = _project.Check(
+                "using System;\n\nnamespace Probe\n{\n    public static class Uses\n    {\n" +
+                "        public static int Length(byte[] data) { Span<byte> span = data; return span.Length; }\n" +
+                "    }\n}\n");
+
+            AssertRejected(result, "Probe.cs(7,", "error CS0246", "'Span<>' could not be found");
+        }
+
+        [TestMethod]
+        public void WaitOneWithOnlyATimeoutIsRejected()
+        {
+            BuildResult result = _project.Check(
+                "using System.Threading;\n\nnamespace Probe\n{\n    public static class Uses\n    {\n" +
+                "        public static bool Wait(AutoResetEvent signal) { return signal.WaitOne(10); }\n" +
+                "    }\n}\n");
+
+            AssertRejected(result, "Probe.cs(7,", "error CS7036", "WaitHandle.WaitOne(int, bool)");
+        }
+
+        [TestMethod]
+        public void PortableCodeIsAccepted()
+        {
+            BuildResult result = _project.Check(
+                "using System;\nusing System.Collections;\nusing System.Threading;\n\nnamespace Probe\n{\n" +
+                "    public sealed class Uses\n    {\n" +
+                "        private static readonly byte[] Table = { 0x3B, 0x95 };\n" +
+                "        private readonly object _gate = new object();\n" +
+                "        private readonly AutoResetEvent _signal = new AutoResetEvent(false);\n" +
+                "        public string Describe(ArrayList items, int count)\n        {\n" +
+                "            lock (_gate) { items.Add(count); }\n" +
+                "            string text = string.Empty;\n" +
+                "            foreach (object item in items) { text += item.ToString(); }\n" +
+                "            foreach (char c in text) { count += c; }\n" +
+                "            _signal.WaitOne(10, false);\n" +
+                "            return $\"{text} {Table[0]:X2} {count}\" + Table[1].ToString(\"X2\");\n" +
+                "        }\n    }\n}\n");
+
+            Assert.IsTrue(result.Succeeded, result.Output);
+        }
+
+        private static void AssertRejected(BuildResult result, string location, string code, string missingApi)
+        {
+            Assert.IsFalse(result.Succeeded, "the check accepted code nanoFramework 1.x cannot compile:\n" + result.Output);
+            StringAssert.Contains(result.Output, location + "", "no file and line in:\n" + result.Output);
+            StringAssert.Contains(result.Output, code, result.Output);
+            StringAssert.Contains(result.Output, missingApi, result.Output);
+        }
+    }
+}
