@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace EmbeddedSmartCard.Drivers
 {
-    /// <summary>Reading the characters of an ATR in order (ISO 7816-3 §8.2) and interpreting the interface bytes (§8.3).</summary>
+    /// <summary>Reading the characters of an ATR in order: TS, T0, the TDi chain, historical bytes, TCK (ISO 7816-3 §8.2).</summary>
     public sealed partial class Atr
     {
         private const int PresenceTA = 0x10;
@@ -19,6 +19,7 @@ namespace EmbeddedSmartCard.Drivers
         public static Atr Parse(byte[] buffer, int offset, int length)
         {
             Atr atr = new Atr();
+            atr.SetDefaults();
             ArrayList errors = new ArrayList();
             if (buffer == null || offset < 0 || length < 0 || offset > buffer.Length || length > buffer.Length - offset)
             {
@@ -39,7 +40,6 @@ namespace EmbeddedSmartCard.Drivers
 
         private void Read(ArrayList errors)
         {
-            SetDefaults();
             if (!ReadTs(errors))
             {
                 return;

@@ -112,6 +112,11 @@ namespace EmbeddedSmartCard.Scard
                 return "deprecated (VPP), ignored";
             }
 
+            if (type == Type15)
+            {
+                return "SPU (standard or proprietary use, §8.3)";
+            }
+
             return type == Type1 && First(firstSeen, 1, tb) ? "BWI = " + (tb >> 4) + ", CWI = " + (tb & 0x0F) : SpecificTo(type);
         }
 
