@@ -123,7 +123,11 @@ namespace EmbeddedSmartCard.Tests.AtrParsing
             Assert.AreEqual((int)AtrErrorCode.NoData, (int)Atr.Parse(bytes, 1, 2).Errors[0].Code);
             Assert.AreEqual((int)AtrErrorCode.NoData, (int)Atr.Parse(bytes, -1, 1).Errors[0].Code);
             Assert.AreEqual((int)AtrErrorCode.NoData, (int)Atr.Parse(bytes, 0, -1).Errors[0].Code);
-            Assert.AreEqual(0, Atr.Parse(null, 0, 0).Length);
+            Atr none = Atr.Parse(null, 0, 0);
+            Assert.AreEqual(0, none.Length);
+            Assert.AreEqual(372, none.Fi);
+            Assert.AreEqual(32, none.Ifsc);
+            Assert.IsFalse(none.IsUsable, "no bytes");
         }
 
         [TestMethod]
