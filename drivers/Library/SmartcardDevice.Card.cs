@@ -104,6 +104,15 @@ namespace EmbeddedSmartCard.Drivers
             return failure;
         }
 
+        /// <summary>
+        /// The CLK frequency, from ReaderCapabilities.DefaultClockKhz (SCARD_ATTR_DEFAULT_CLK is in kHz). The fraction
+        /// of a kHz lost moves the baud rate by less than 0.03 %, far inside what a UART receiver tolerates.
+        /// </summary>
+        private int ReaderClockHz
+        {
+            get { return Capabilities.DefaultClockKhz * 1000; }
+        }
+
         private ReaderState UnpoweredState()
         {
             lock (_stateLock)
@@ -143,7 +152,7 @@ namespace EmbeddedSmartCard.Drivers
                 return DeactivateAfter(SmartcardStatus.UnrecognizedMedia, session);
             }
 
-            ProtocolSelection.ApplyAtrDefaults(atr, Capabilities.DefaultClockKhz * 1000, _timing);
+            ProtocolSelection.ApplyAtrDefaults(atr, ReaderClockHz, _timing);
             ICardChannel channel = Driver.Channel;
             status = channel != null ? channel.ApplyTiming(_timing) : SmartcardStatus.Success;
             if (status != SmartcardStatus.Success)

@@ -59,6 +59,11 @@ namespace EmbeddedSmartCard.Drivers
 
         public SmartcardDevice(IReaderDriver driver)
         {
+            if (driver == null)
+            {
+                throw new System.ArgumentNullException("driver");
+            }
+
             Driver = driver;
             _presenceHandler = OnPresenceChanged;
             PresenceWaitMillis = DefaultPresenceWaitMillis;
