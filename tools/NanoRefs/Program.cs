@@ -10,8 +10,12 @@ try
         case "generate":
             var outDir = Option(args, "--out") ?? Path.Combine(repoRoot, "artifacts", "nanorefs");
             return GenerateCommand.Run(Path.Combine(repoRoot, RepoRoot.ApiTsv), Path.GetFullPath(outDir));
+        case "sync-nfproj":
+            return new SyncCommand(repoRoot).Sync();
+        case "check-nfproj":
+            return new SyncCommand(repoRoot).Check();
         default:
-            Console.Error.WriteLine("usage: NanoRefs generate [--out <dir>]");
+            Console.Error.WriteLine("usage: NanoRefs generate [--out <dir>] | sync-nfproj | check-nfproj");
             return 2;
     }
 }
