@@ -86,7 +86,7 @@ namespace EmbeddedSmartCard.Drivers
 
         /// <summary>
         /// R-blocks carry no INF; S(RESYNCH) and S(ABORT) none either; S(IFS) one byte 01..FE and
-        /// S(WTX) one non-zero multiplier (§11.3.2.2, §11.4.2).
+        /// S(WTX) one non-zero multiplier (§11.3.2, §11.4.2).
         /// </summary>
         private static bool HasInfLengthOfItsType(byte pcb, byte[] block)
         {

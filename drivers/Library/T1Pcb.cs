@@ -1,7 +1,7 @@
 namespace EmbeddedSmartCard.Drivers
 {
     /// <summary>
-    /// The protocol control byte of a T=1 block (ISO/IEC 7816-3 §11.3.2.2, tables 13–16): block
+    /// The protocol control byte of a T=1 block (ISO/IEC 7816-3 §11.3.2): block
     /// type, sequence numbers N(S)/N(R), the more-data bit M, R-block error codes and S-block types.
     /// </summary>
     public static class T1Pcb
@@ -12,7 +12,7 @@ namespace EmbeddedSmartCard.Drivers
         /// <summary>I-block b7: the send-sequence number N(S).</summary>
         public const byte SendSequence = 0x40;
 
-        /// <summary>I-block b6: the more-data bit M (chaining, §11.6.2.3).</summary>
+        /// <summary>I-block b6: the more-data bit M (chaining, §11.6).</summary>
         public const byte MoreData = 0x20;
 
         /// <summary>R-block: b8 b7 = 10.</summary>

@@ -92,7 +92,7 @@ namespace EmbeddedSmartCard.Drivers
             return status == SmartcardStatus.Success || status == SmartcardStatus.IoTimeout || status == SmartcardStatus.ParityError;
         }
 
-        /// <summary>BWT, multiplied by the WTX the card asked for; the multiplier applies to this wait only (§11.6.2.4).</summary>
+        /// <summary>BWT, multiplied by the WTX the card asked for; the multiplier applies to this wait only (§11.6.3 rule 3).</summary>
         private int TakeBlockWaitingTime()
         {
             long bwt = (long)_timing.BlockWaitingTimeMicros * _wtxMultiplier;

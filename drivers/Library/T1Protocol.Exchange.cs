@@ -66,7 +66,7 @@ namespace EmbeddedSmartCard.Drivers
             return status == MoreProcessingRequired ? SmartcardStatus.DeviceProtocolError : status;
         }
 
-        /// <summary>True while command bytes remain after the current I-block (its M bit, §11.6.2.3).</summary>
+        /// <summary>True while command bytes remain after the current I-block (its M bit, chaining in §11.6).</summary>
         private bool IsChaining
         {
             get { return !_aborted && _chunkOffset + _chunkLength < _commandEnd; }
@@ -121,7 +121,7 @@ namespace EmbeddedSmartCard.Drivers
 
         /// <summary>
         /// The card's I-block: valid only with the expected N(S) and when we are not chaining; it
-        /// acknowledges our last I-block. Chained ones are acknowledged with R(N(R)) (§11.6.2.3).
+        /// acknowledges our last I-block. Chained ones are acknowledged with R(N(R)) (chaining, §11.6).
         /// </summary>
         private SmartcardStatus OnIBlock(byte pcb)
         {
@@ -195,7 +195,7 @@ namespace EmbeddedSmartCard.Drivers
 
         /// <summary>
         /// The card's S-block request, answered with the response of the same type and INF:
-        /// IFS sets IFSC (§11.6.2.4), WTX multiplies the next BWT (rule 3), ABORT ends our chain
+        /// IFS sets IFSC (§11.4.2), WTX multiplies the next BWT (rule 3), ABORT ends our chain
         /// (rule 9). Responses we did not ask for, and RESYNCH which only the interface device may
         /// request (rule 6), are invalid blocks.
         /// </summary>

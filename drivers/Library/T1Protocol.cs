@@ -27,7 +27,7 @@ namespace EmbeddedSmartCard.Drivers
         /// <summary>Longest response APDU: 65 536 data bytes and SW1 SW2.</summary>
         private const int MaxResponseLength = 65538;
 
-        /// <summary>NAD 00: no node addressing (§11.3.2.1); the card answers with the swapped value, also 00.</summary>
+        /// <summary>NAD 00: no node addressing (§11.3.2); the card answers with the swapped value, also 00.</summary>
         private const byte Nad = 0x00;
 
         /// <summary>smclib's STATUS_MORE_PROCESSING_REQUIRED: the exchange goes on (pcsc.md §2.6).</summary>
@@ -43,7 +43,7 @@ namespace EmbeddedSmartCard.Drivers
         private int _receiveLength;
         private bool _lastSentIsRBlock;
 
-        /// <summary>N(S) of the next I-block the interface device sends (§11.6.2.2).</summary>
+        /// <summary>N(S) of the next I-block the interface device sends (§11.6; 0 after the ATR and after a resynchronisation).</summary>
         private int _sendSequence;
 
         /// <summary>N(S) expected in the card's next I-block.</summary>
@@ -53,7 +53,7 @@ namespace EmbeddedSmartCard.Drivers
         private int _ifsc = Atr.DefaultIfsc;
         private bool _useCrc;
 
-        /// <summary>BWT multiplier granted by the card's last S(WTX request), for the next wait only (§11.6.2.4 rule 3).</summary>
+        /// <summary>BWT multiplier granted by the card's last S(WTX request), for the next wait only (§11.6.3 rule 3).</summary>
         private int _wtxMultiplier = 1;
 
         public T1Protocol()
@@ -150,7 +150,7 @@ namespace EmbeddedSmartCard.Drivers
             _wtxMultiplier = 1;
         }
 
-        /// <summary>S(IFS request) with IFSD, repeated after an invalid answer (§11.6.3 rule 7.3 for S-blocks).</summary>
+        /// <summary>S(IFS request) with IFSD, repeated after an invalid answer or a time-out, at most MaxRetransmissions times (§11.6.3 rules 7.3, 7.4.2).</summary>
         private SmartcardStatus NegotiateIfsd(int ifsd)
         {
             _sBlockInf[0] = (byte)ifsd;

@@ -20,7 +20,7 @@ namespace EmbeddedSmartCard.Tests.T1
 
     /// <summary>
     /// The expected blocks of one APDU chained both ways, written out as the standard's scenarios
-    /// describe them (ISO/IEC 7816-3 §11.6.2.3, §11.6.3): the host chains the command at IFSC and
+    /// describe them (ISO/IEC 7816-3 §11.6): the host chains the command at IFSC and
     /// the card acknowledges each part with R(N(R)); the card chains the response and the host
     /// acknowledges each part. Each step is a host block and the card's answer. The same script
     /// can be played with one fault at any step, followed by the recovery the rules prescribe.

@@ -136,6 +136,19 @@ namespace EmbeddedSmartCard.Tests.T1
         }
 
         [TestMethod]
+        public void ACardThatRequestsWtxForEverIsGivenUpOnAfterABoundedNumberOfBlocks()
+        {
+            EndlessWtxCard card = new EndlessWtxCard();
+            T1Protocol t1 = new T1Protocol();
+            t1.SuppressIfsRequest = true;
+            Assert.AreEqual(SmartcardStatus.Success, t1.Start(card, T1TestBlocks.Timing(), T1TestBlocks.Atr(0xFE, false), 254));
+            byte[] response = new byte[16];
+            int length;
+            Assert.AreEqual(SmartcardStatus.DeviceProtocolError, t1.Transmit(card, T1TestBlocks.Timing(), TestSupport.Hex("00 B0 00 00"), 0, 4, response, 0, 16, out length));
+            Assert.IsTrue(card.BlocksReceived < 1000000, "blocks sent: " + card.BlocksReceived.ToString());
+        }
+
+        [TestMethod]
         public void APulledCardEndsTheExchangeAtOnce()
         {
             T1TestBlocks blocks = new T1TestBlocks(false);
