@@ -20,6 +20,7 @@ namespace EmbeddedSmartCard.Tests.Integration
         private readonly List<string> outputLines = new List<string>();
         private readonly StringBuilder errorText = new StringBuilder();
         private readonly object gate = new object();
+        private bool outputClosed;
 
         private PtyToolProcess(Process process)
         {
@@ -134,8 +135,6 @@ namespace EmbeddedSmartCard.Tests.Integration
             }
             process.Dispose();
         }
-
-        private bool outputClosed;
 
         private bool WaitForOutputClosed(int timeoutMillis)
         {

@@ -1,0 +1,148 @@
+using System;
+using EmbeddedSmartCard.Drivers;
+using EmbeddedSmartCard.Drivers.Uart;
+using EmbeddedSmartCard.Hal;
+using EmbeddedSmartCard.Hal.Linux;
+
+namespace EmbeddedSmartCard.Boards.Linux
+{
+    /// <summary>
+    /// One contact card wired to a Linux serial device: a <see cref="UartCardReader"/> over a
+    /// <see cref="LinuxUartLine"/> and the GPIO, RTS and PWM parts a <see cref="UartCardSpec"/> names.
+    /// The board owns that hardware and releases it on Dispose.
+    /// </summary>
+    public sealed class UartCardBoard : IBoard
+    {
+        private readonly string name;
+        private readonly IDisposable[] owned;
+        private readonly UartCardReader reader;
+
+        private UartCardBoard(string name, UartCardReader reader, IDisposable[] owned)
+        {
+            this.name = name;
+            this.reader = reader;
+            this.owned = owned;
+        }
+
+        public string Name
+        {
+            get { return name; }
+        }
+
+        public int ReaderCount
+        {
+            get { return 1; }
+        }
+
+        /// <summary>Opens every part of the wiring; on any failure releases what was opened and rethrows.</summary>
+        public static UartCardBoard Open(string specText, UartCardSpec spec)
+        {
+            Parts parts = new Parts();
+            try
+            {
+                LinuxUartLine line = parts.Own(new LinuxUartLine(spec.Device, spec.Echo));
+                IOutputPin reset = OpenReset(spec, line, parts);
+                IOutputPin vcc = spec.Vcc == null ? null : parts.Own(new LinuxGpioOutputPin(spec.Vcc.Chip, spec.Vcc.Line, false, spec.Vcc.ActiveLow));
+                UartReaderOptions options = Options(spec);
+                IInputPin cardDetect = spec.CardDetect == null ? null
+                    : parts.Own(new LinuxGpioInputPin(spec.CardDetect.Chip, spec.CardDetect.Line, options.CardDetectDebounceMicros));
+                IClockOutput clockOutput = spec.PwmChip < 0 ? null : parts.Own(new LinuxPwmClock(spec.PwmChip, spec.PwmChannel));
+                UartCardReader reader = new UartCardReader(options, line, MonotonicClock.Instance, reset, vcc, cardDetect, clockOutput);
+                return new UartCardBoard(specText, reader, parts.ToArray());
+            }
+            catch
+            {
+                parts.DisposeAll();
+                throw;
+            }
+        }
+
+        public IReaderDriver GetReader(int index)
+        {
+            CheckIndex(index);
+            return reader;
+        }
+
+        public string GetReaderName(int index)
+        {
+            CheckIndex(index);
+            return reader.Options.ReaderName;
+        }
+
+        public void Dispose()
+        {
+            reader.Close();
+            for (int i = owned.Length - 1; i >= 0; i--)
+            {
+                owned[i].Dispose();
+            }
+        }
+
+        private static IOutputPin OpenReset(UartCardSpec spec, LinuxUartLine line, Parts parts)
+        {
+            switch (spec.Reset)
+            {
+                case ResetWiring.Rts:
+                case ResetWiring.RtsInverted:
+                    return new LinuxModemLinePin(line, spec.Reset == ResetWiring.RtsInverted, false);
+                case ResetWiring.Gpio:
+                    return parts.Own(new LinuxGpioOutputPin(spec.ResetGpio.Chip, spec.ResetGpio.Line, false, spec.ResetGpio.ActiveLow));
+                default:
+                    return null;
+            }
+        }
+
+        private static UartReaderOptions Options(UartCardSpec spec)
+        {
+            UartReaderOptions options = new UartReaderOptions();
+            options.ClockHz = spec.ClockHz;
+            options.SerialNumber = spec.Device;
+            if (spec.CardDetect != null)
+            {
+                options.CardDetectActiveHigh = !spec.CardDetect.ActiveLow;
+            }
+            if (spec.MaxBaudRate > 0)
+            {
+                options.MaxBaudRate = spec.MaxBaudRate;
+            }
+            if (spec.ReaderName != null)
+            {
+                options.ReaderName = spec.ReaderName;
+            }
+            return options;
+        }
+
+        private static void CheckIndex(int index)
+        {
+            if (index != 0)
+            {
+                throw new ArgumentOutOfRangeException("index", "a uart-card board has one reader (index 0), got " + index);
+            }
+        }
+
+        /// <summary>The hardware opened so far, released in reverse order if building the board fails.</summary>
+        private sealed class Parts
+        {
+            private readonly System.Collections.Generic.List<IDisposable> items = new System.Collections.Generic.List<IDisposable>();
+
+            public T Own<T>(T part) where T : IDisposable
+            {
+                items.Add(part);
+                return part;
+            }
+
+            public IDisposable[] ToArray()
+            {
+                return items.ToArray();
+            }
+
+            public void DisposeAll()
+            {
+                for (int i = items.Count - 1; i >= 0; i--)
+                {
+                    items[i].Dispose();
+                }
+            }
+        }
+    }
+}
