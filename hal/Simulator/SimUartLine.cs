@@ -36,6 +36,7 @@ namespace EmbeddedSmartCard.Hal.Simulator
         private UartParity _parity = UartParity.Even;
         private UartStopBits _stopBits = UartStopBits.Two;
         private ISimUartPeer _peer;
+        private bool _judgesReceived = true;
 
         /// <param name="clock">The reader's virtual clock.</param>
         /// <param name="singleWire">True for an ISO 7816 I/O line (TX and RX tied): every written character is also received.</param>
@@ -75,6 +76,16 @@ namespace EmbeddedSmartCard.Hal.Simulator
         public bool EchoesWrites
         {
             get { return _singleWire; }
+        }
+
+        /// <summary>
+        /// When false, peer characters are delivered exactly as sent, without baud-rate or parity judgement:
+        /// for a bridge to a device that carries bytes only (a card served over a pseudo-terminal).
+        /// </summary>
+        public bool JudgesReceivedCharacters
+        {
+            get { return _judgesReceived; }
+            set { _judgesReceived = value; }
         }
 
         public int ReceiveErrorCount
@@ -335,20 +346,22 @@ namespace EmbeddedSmartCard.Hal.Simulator
             while (_inFlight.Count > 0 && _inFlight.EndAt(0) <= now)
             {
                 byte data = _inFlight.DataAt(0);
-                bool error = false;
-                if (!BaudRatesMatch(_inFlight.BaudAt(0), _baudRate))
-                {
-                    data = (byte)(data ^ GarbleMask);
-                    error = true;
-                }
-                else if (!ParityMatches(data, _inFlight.ParityAt(0), _parity))
-                {
-                    error = true;
-                }
-
+                bool error = _judgesReceived && Judge(ref data, _inFlight.ParityAt(0), _inFlight.BaudAt(0));
                 _inFlight.RemoveFirst();
                 StoreReceived(data, error);
             }
+        }
+
+        /// <summary>True when the receiver sees the character damaged: garbled by a baud-rate mismatch, or with the wrong parity.</summary>
+        private bool Judge(ref byte data, bool parityBit, int senderBaud)
+        {
+            if (!BaudRatesMatch(senderBaud, _baudRate))
+            {
+                data = (byte)(data ^ GarbleMask);
+                return true;
+            }
+
+            return !ParityMatches(data, parityBit, _parity);
         }
 
         private void StoreReceived(byte data, bool error)

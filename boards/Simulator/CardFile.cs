@@ -1,0 +1,112 @@
+using System.Collections;
+
+namespace EmbeddedSmartCard.Boards.Simulator
+{
+    /// <summary>A file of the simulated card (ISO 7816-4 §7.1): a DF (with children and maybe a name) or a transparent EF.</summary>
+    public sealed class CardFile
+    {
+        private readonly ArrayList _children = new ArrayList();
+
+        private CardFile(int fileId, bool isDedicated, byte[] name, byte[] content, bool updateNeedsPin)
+        {
+            FileId = fileId;
+            IsDedicated = isDedicated;
+            Name = name;
+            Content = content;
+            UpdateNeedsPin = updateNeedsPin;
+        }
+
+        /// <summary>The 2-byte file identifier.</summary>
+        public int FileId { get; private set; }
+
+        /// <summary>True for a DF (the MF included).</summary>
+        public bool IsDedicated { get; private set; }
+
+        /// <summary>The DF name (application identifier), or null.</summary>
+        public byte[] Name { get; private set; }
+
+        /// <summary>A transparent EF's bytes (null for a DF); UPDATE BINARY writes here.</summary>
+        public byte[] Content { get; private set; }
+
+        /// <summary>UPDATE BINARY needs a verified PIN first.</summary>
+        public bool UpdateNeedsPin { get; private set; }
+
+        public CardFile Parent { get; private set; }
+
+        public int ChildCount
+        {
+            get { return _children.Count; }
+        }
+
+        public static CardFile Dedicated(int fileId, byte[] name)
+        {
+            return new CardFile(fileId, true, name, null, false);
+        }
+
+        public static CardFile Elementary(int fileId, byte[] content, bool updateNeedsPin)
+        {
+            return new CardFile(fileId, false, null, content, updateNeedsPin);
+        }
+
+        public CardFile GetChild(int index)
+        {
+            return (CardFile)_children[index];
+        }
+
+        /// <summary>Adds a child to this DF and returns it.</summary>
+        public CardFile Add(CardFile child)
+        {
+            child.Parent = this;
+            _children.Add(child);
+            return child;
+        }
+
+        /// <summary>The direct child with <paramref name="fileId"/>, or null.</summary>
+        public CardFile FindChild(int fileId)
+        {
+            for (int i = 0; i < _children.Count; i++)
+            {
+                CardFile child = (CardFile)_children[i];
+                if (child.FileId == fileId)
+                {
+                    return child;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>This DF or a DF below it whose name starts with the given bytes, or null.</summary>
+        public CardFile FindByName(byte[] buffer, int offset, int count)
+        {
+            if (IsDedicated && Name != null && count > 0 && count <= Name.Length && StartsWith(Name, buffer, offset, count))
+            {
+                return this;
+            }
+
+            for (int i = 0; i < _children.Count; i++)
+            {
+                CardFile found = ((CardFile)_children[i]).FindByName(buffer, offset, count);
+                if (found != null)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool StartsWith(byte[] name, byte[] buffer, int offset, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (name[i] != buffer[offset + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

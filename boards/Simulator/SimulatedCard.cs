@@ -1,0 +1,505 @@
+using EmbeddedSmartCard.Hal;
+using EmbeddedSmartCard.Hal.Simulator;
+
+namespace EmbeddedSmartCard.Boards.Simulator
+{
+    /// <summary>Raised when a simulated card leaves its slot (a yank), at the virtual time it happens.</summary>
+    public delegate void SimulatedCardRemovedHandler(SimulatedCard card, long timeMicros);
+
+    /// <summary>Where a simulated card is in its life.</summary>
+    public enum SimulatedCardState
+    {
+        /// <summary>Not in a slot, or VCC off.</summary>
+        Off = 0,
+
+        /// <summary>Powered with RST low (or, without an RST wire, waiting for the in-band FF FF).</summary>
+        InReset = 1,
+
+        /// <summary>ATR sent, no PPS yet (negotiable mode).</summary>
+        Negotiable = 2,
+
+        /// <summary>Receiving a PPS request.</summary>
+        Pps = 3,
+
+        /// <summary>Speaking T=0.</summary>
+        T0 = 4,
+
+        /// <summary>Speaking T=1.</summary>
+        T1 = 5,
+
+        /// <summary>Stopped answering (a mute fault) until the next reset.</summary>
+        Muted = 6,
+
+        /// <summary>Pulled out of its slot (a yank).</summary>
+        Removed = 7,
+    }
+
+    /// <summary>
+    /// A virtual ISO 7816-3 card at the character level, at the far end of a <see cref="SimUartLine"/>. It
+    /// watches RST, VCC and CLK; on a RST rising edge with VCC and CLK it sends its ATR 400..40 000 clock
+    /// cycles later (the profile's delay), then answers PPS and speaks T=0 or T=1 over its
+    /// <see cref="CardApplet"/>. Without an RST wire it takes FF FF at a command boundary as its reset and
+    /// forgets a half-received command after 100 ms of silence (docs/architecture.md). Faults can be armed
+    /// at any character or block (<see cref="Faults"/>).
+    /// </summary>
+    public sealed class SimulatedCard : ISimUartPeer
+    {
+        /// <summary>Silence after which a card without an RST wire forgets a half-received command (docs/architecture.md).</summary>
+        public const long InBandSilenceMicros = 100000;
+
+        private const byte InBandResetDirect = 0xFF;
+        private const byte InBandResetInverseWire = 0x00;
+        private const int HostCharacterEtu = 12;
+
+        private readonly object _lock = new object();
+        private readonly CardProfile _profile;
+        private readonly CardFaults _faults = new CardFaults();
+        private readonly CardApplet _applet;
+        private readonly CardWire _wire;
+        private readonly CardPps _pps;
+        private readonly CardT0 _t0;
+        private readonly CardT1 _t1;
+        private readonly VirtualTimerHandler _yankTimer;
+        private SimUartLine _line;
+        private SimOutputPin _reset;
+        private SimOutputPin _vcc;
+        private SimClockOutput _clock;
+        private SimulatedCardState _state;
+        private bool _resetLevel;
+        private bool _heldResetByte;
+        private long _lastHostStart = long.MinValue;
+
+        public SimulatedCard(CardProfile profile)
+        {
+            _profile = profile == null ? CardProfile.DirectT0() : profile;
+            _applet = new CardApplet(_profile);
+            _wire = new CardWire(this, _faults);
+            _pps = new CardPps(this, _wire, _profile);
+            _t0 = new CardT0(_wire, _applet, _profile);
+            _t1 = new CardT1(this, _wire, _applet, _profile, _faults);
+            _yankTimer = OnYankDue;
+        }
+
+        /// <summary>Raised at the moment the card is pulled (a yank fault or <see cref="Yank"/>).</summary>
+        public event SimulatedCardRemovedHandler Removed;
+
+        public CardProfile Profile
+        {
+            get { return _profile; }
+        }
+
+        public CardFaults Faults
+        {
+            get { return _faults; }
+        }
+
+        public CardApplet Applet
+        {
+            get { return _applet; }
+        }
+
+        public SimulatedCardState State
+        {
+            get { return _state; }
+        }
+
+        /// <summary>True when the card has no RST wire and resets on the in-band FF FF.</summary>
+        public bool UsesInBandReset { get; private set; }
+
+        /// <summary>ATRs sent since the card was made.</summary>
+        public int ResetCount { get; private set; }
+
+        /// <summary>Start of the last ATR's TS character, in virtual microseconds.</summary>
+        public long LastAtrStartMicros { get; private set; }
+
+        /// <summary>The card's baud rate now (f·D/F).</summary>
+        public int BaudRate
+        {
+            get { return _wire.BaudRate; }
+        }
+
+        /// <summary>True when the card speaks inverse convention now (after an ATR with TS = 3F).</summary>
+        public bool InverseConventionInForce
+        {
+            get { return _wire.Inverse; }
+        }
+
+        /// <summary>The reader's IFSD as the card knows it (T=1).</summary>
+        public int Ifsd
+        {
+            get { return _t1.Ifsd; }
+        }
+
+        /// <summary>
+        /// Puts the card on a line with its contacts. <paramref name="reset"/> null means no RST wire (in-band
+        /// FF FF reset); <paramref name="vcc"/> null means always powered; <paramref name="clock"/> null means
+        /// the profile's default clock.
+        /// </summary>
+        public void Connect(SimUartLine line, SimOutputPin reset, SimOutputPin vcc, SimClockOutput clock)
+        {
+            lock (_lock)
+            {
+                Detach();
+                _line = line;
+                _reset = reset;
+                _vcc = vcc;
+                _clock = clock;
+                UsesInBandReset = reset == null;
+                _resetLevel = reset != null && reset.Value;
+                _wire.Line = line;
+                _wire.Silent = false;
+                _heldResetByte = false;
+                _state = IsPowered() ? SimulatedCardState.InReset : SimulatedCardState.Off;
+                line.Peer = this;
+                if (reset != null)
+                {
+                    reset.Written += OnResetWritten;
+                }
+
+                if (vcc != null)
+                {
+                    vcc.Written += OnVccWritten;
+                }
+            }
+        }
+
+        /// <summary>Takes the card off its line and contacts.</summary>
+        public void Disconnect()
+        {
+            lock (_lock)
+            {
+                Detach();
+                _state = SimulatedCardState.Off;
+            }
+        }
+
+        /// <summary>Pulls the card out now: it stops at once and <see cref="Removed"/> is raised.</summary>
+        public void Yank()
+        {
+            long now = _line != null ? _line.Clock.NowMicros : 0;
+            lock (_lock)
+            {
+                Stop(now, SimulatedCardState.Removed);
+            }
+
+            RaiseRemoved(now);
+        }
+
+        /// <summary>Answers every command with <paramref name="ins"/> slowly (see <see cref="CardApplet.AnswerSlowly"/>).</summary>
+        public void AnswerSlowly(byte ins, int waits, int multiplier)
+        {
+            _applet.AnswerSlowly(ins, waits, multiplier);
+        }
+
+        public void OnCharacter(SimUartLine line, byte data, bool parityBit, long startMicros, int baudRate)
+        {
+            lock (_lock)
+            {
+                if (_state == SimulatedCardState.Off || _state == SimulatedCardState.Removed)
+                {
+                    return;
+                }
+
+                if (UsesInBandReset && TakeInBandReset(data, parityBit, startMicros, baudRate))
+                {
+                    return;
+                }
+
+                Deliver(data, parityBit, startMicros, baudRate);
+            }
+        }
+
+        /// <summary>Makes the card fall silent from <paramref name="timeMicros"/> until its next reset.</summary>
+        internal void MuteFrom(long timeMicros)
+        {
+            Stop(timeMicros, SimulatedCardState.Muted);
+        }
+
+        /// <summary>Pulls the card at <paramref name="timeMicros"/> (the slot sees it then).</summary>
+        internal void YankAt(long timeMicros)
+        {
+            Stop(timeMicros, SimulatedCardState.Removed);
+            if (_line != null)
+            {
+                _line.Clock.Schedule(timeMicros, _yankTimer, null);
+            }
+        }
+
+        /// <summary>A PPS exchange or specific mode fixed the protocol and the rates (TA1/PPS1 coding).</summary>
+        internal void SelectProtocol(int protocol, byte fiDi)
+        {
+            _wire.SetRates(CardRates.F(fiDi), CardRates.D(fiDi));
+            if (protocol == 1)
+            {
+                // Under T=1 TC1 is the character guard time in both directions; 255 means 11 etu (ISO 7816-3 §8.3).
+                int n = _profile.ExtraGuardTime;
+                _wire.SetGuardEtu(n == 255 ? 11 : CardWire.DefaultGuardEtu + n);
+                _t1.Reset();
+                _state = SimulatedCardState.T1;
+            }
+            else
+            {
+                _t0.Reset();
+                _state = SimulatedCardState.T0;
+            }
+        }
+
+        private void Deliver(byte data, bool parityBit, long startMicros, int baudRate)
+        {
+            if (_state == SimulatedCardState.InReset || _state == SimulatedCardState.Muted)
+            {
+                return;
+            }
+
+            byte value;
+            bool error;
+            if (_wire.Receive(data, parityBit, startMicros, baudRate, out value, out error))
+            {
+                Dispatch(value, error);
+            }
+        }
+
+        private void Dispatch(byte value, bool error)
+        {
+            switch (_state)
+            {
+                case SimulatedCardState.Negotiable:
+                    if (value == CardPps.Ppss && !error)
+                    {
+                        _pps.Reset();
+                        _state = SimulatedCardState.Pps;
+                        _pps.OnByte(value, error);
+                        return;
+                    }
+
+                    // No PPS: the first offered protocol at Fd/Dd (ISO 7816-3 §6.3.1).
+                    SelectProtocol(_profile.DefaultProtocol, CardRates.DefaultFiDi);
+                    Dispatch(value, error);
+                    return;
+                case SimulatedCardState.Pps:
+                    if (_pps.OnByte(value, error) && _state == SimulatedCardState.Pps)
+                    {
+                        _state = SimulatedCardState.Negotiable;
+                    }
+
+                    return;
+                case SimulatedCardState.T0:
+                    _t0.OnByte(value, error);
+                    return;
+                case SimulatedCardState.T1:
+                    _t1.OnByte(value, error);
+                    return;
+            }
+        }
+
+        /// <summary>
+        /// The in-band reset of a line without RST: FF FF at a command boundary (in either convention, at
+        /// the current or the initial rate). Returns true when the character was taken by it.
+        /// </summary>
+        private bool TakeInBandReset(byte data, bool parityBit, long startMicros, int baudRate)
+        {
+            if (_lastHostStart != long.MinValue && startMicros - _lastHostStart > InBandSilenceMicros)
+            {
+                ForgetPartial();
+            }
+
+            _lastHostStart = startMicros;
+            bool resetByte = IsInBandResetByte(data, baudRate);
+            if (_heldResetByte)
+            {
+                _heldResetByte = false;
+                if (resetByte)
+                {
+                    long end = startMicros + SimUartLine.CharacterMicros(HostCharacterEtu, baudRate);
+                    StartAtr(end);
+                    return true;
+                }
+
+                DeliverHeldResetByte(baudRate);
+                return false;
+            }
+
+            if (resetByte && AtCommandBoundary())
+            {
+                _heldResetByte = true;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>The held FF was the start of traffic after all (a PPSS): the card takes it now.</summary>
+        private void DeliverHeldResetByte(int baudRate)
+        {
+            bool parityBit;
+            byte wire = _wire.Inverse ? CardWire.InverseMap(InBandResetDirect) : InBandResetDirect;
+            parityBit = _wire.Inverse ? !SimUartLine.EvenParityBit(wire) : SimUartLine.EvenParityBit(wire);
+            Deliver(wire, parityBit, _lastHostStart, baudRate);
+        }
+
+        /// <summary>
+        /// FF in the convention the reader uses now: direct right after power-up (the reader does not know
+        /// the card yet), the card's own convention once it has answered a reset. The parity bit is not
+        /// looked at, so a byte-only bridge (a pty) carries the reset too.
+        /// </summary>
+        private bool IsInBandResetByte(byte data, int baudRate)
+        {
+            bool rateMatches = SimUartLine.BaudRatesMatch(baudRate, _wire.BaudRate) || SimUartLine.BaudRatesMatch(baudRate, _wire.InitialBaudRate);
+            bool inverse = _wire.Inverse && _state != SimulatedCardState.InReset;
+            return rateMatches && data == (inverse ? InBandResetInverseWire : InBandResetDirect);
+        }
+
+        private bool AtCommandBoundary()
+        {
+            switch (_state)
+            {
+                case SimulatedCardState.Pps:
+                    return false;
+                case SimulatedCardState.T0:
+                    return _t0.AtCommandBoundary;
+                case SimulatedCardState.T1:
+                    return _t1.AtCommandBoundary;
+                default:
+                    return true;
+            }
+        }
+
+        private void ForgetPartial()
+        {
+            _heldResetByte = false;
+            _t0.ForgetPartial();
+            _t1.ForgetPartial();
+            if (_state == SimulatedCardState.Pps)
+            {
+                _state = SimulatedCardState.Negotiable;
+            }
+        }
+
+        private void OnResetWritten(SimOutputPin pin, bool high, long timeMicros)
+        {
+            lock (_lock)
+            {
+                bool rising = high && !_resetLevel;
+                _resetLevel = high;
+                if (_state == SimulatedCardState.Removed || _state == SimulatedCardState.Off)
+                {
+                    return;
+                }
+
+                if (!high)
+                {
+                    Stop(timeMicros, SimulatedCardState.InReset);
+                }
+                else if (rising)
+                {
+                    StartAtr(timeMicros);
+                }
+            }
+        }
+
+        private void OnVccWritten(SimOutputPin pin, bool high, long timeMicros)
+        {
+            lock (_lock)
+            {
+                if (_state == SimulatedCardState.Removed)
+                {
+                    return;
+                }
+
+                if (!high)
+                {
+                    Stop(timeMicros, SimulatedCardState.Off);
+                }
+                else if (_state == SimulatedCardState.Off)
+                {
+                    _state = SimulatedCardState.InReset;
+                }
+            }
+        }
+
+        /// <summary>Cold or warm reset answered: the ATR at the profile's delay, Fd/Dd, every protocol state fresh.</summary>
+        private void StartAtr(long resetMicros)
+        {
+            int clockHz = _clock != null ? _clock.FrequencyHz : CardProfile.DefaultClockHz;
+            if (clockHz <= 0)
+            {
+                // No clock on CLK: the card cannot run.
+                return;
+            }
+
+            if (_line != null)
+            {
+                _line.CancelTransmissions(resetMicros);
+            }
+
+            _wire.Reset(clockHz, _profile.InverseConvention);
+            _wire.Restart(resetMicros);
+            _pps.Reset();
+            _t0.Reset();
+            _t1.Reset();
+            _applet.ResetSecurityState();
+            _heldResetByte = false;
+            _state = SimulatedCardState.Negotiable;
+            byte[] atr = _profile.BuildAtr();
+            LastAtrStartMicros = _wire.SendBytes(atr, 0, atr.Length, resetMicros + _wire.ClockCyclesMicros(_profile.AtrDelayClocks));
+            ResetCount++;
+            if (_profile.SpecificMode)
+            {
+                SelectProtocol(_profile.SpecificProtocol, _profile.Ta1);
+            }
+        }
+
+        /// <summary>Stops everything the card would still send from <paramref name="timeMicros"/> on.</summary>
+        private void Stop(long timeMicros, SimulatedCardState state)
+        {
+            if (_line != null)
+            {
+                _line.CancelTransmissions(timeMicros);
+            }
+
+            _wire.Silent = state == SimulatedCardState.Muted || state == SimulatedCardState.Removed;
+            _heldResetByte = false;
+            _state = state;
+        }
+
+        private bool IsPowered()
+        {
+            return _vcc == null || _vcc.Value;
+        }
+
+        private void Detach()
+        {
+            if (_reset != null)
+            {
+                _reset.Written -= OnResetWritten;
+            }
+
+            if (_vcc != null)
+            {
+                _vcc.Written -= OnVccWritten;
+            }
+
+            if (_line != null && _line.Peer == this)
+            {
+                _line.Peer = null;
+            }
+
+            _reset = null;
+            _vcc = null;
+        }
+
+        private void OnYankDue(VirtualTimer timer, long dueMicros)
+        {
+            RaiseRemoved(dueMicros);
+        }
+
+        private void RaiseRemoved(long timeMicros)
+        {
+            SimulatedCardRemovedHandler handler = Removed;
+            if (handler != null)
+            {
+                handler(this, timeMicros);
+            }
+        }
+    }
+}
