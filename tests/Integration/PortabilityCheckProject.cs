@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Runtime.CompilerServices;
 
 namespace EmbeddedSmartCard.Tests.Integration
 {
@@ -12,28 +10,25 @@ namespace EmbeddedSmartCard.Tests.Integration
     /// </summary>
     public sealed class PortabilityCheckProject : IDisposable
     {
-        private static readonly TimeSpan BuildTimeout = TimeSpan.FromSeconds(120);
-
+        private readonly string _repoRoot;
         private readonly string _directory;
 
         public PortabilityCheckProject()
         {
-            RepoRoot = FindRepoRoot();
+            _repoRoot = PortabilityProcess.RepoRoot();
             _directory = Path.Combine(Path.GetTempPath(), "nanocheck-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(_directory);
-            File.WriteAllText(Path.Combine(_directory, "Probe.csproj"), ProjectText(RepoRoot));
+            File.WriteAllText(Path.Combine(_directory, "Probe.csproj"), ProjectText(_repoRoot));
         }
 
-        public string RepoRoot { get; }
-
         /// <summary>Restores the project once, so each <see cref="Check"/> is only the nano compile.</summary>
-        public BuildResult Restore() => RunMsbuild("-restore", "-t:NanoCheckPackages");
+        public BuildResult Restore() => Msbuild("-restore", "-t:NanoCheckPackages");
 
         /// <summary>Runs the check on <paramref name="source"/> as Probe.cs; the result carries the build output.</summary>
         public BuildResult Check(string source)
         {
             File.WriteAllText(Path.Combine(_directory, "Probe.cs"), source);
-            return RunMsbuild("-t:NanoCheck");
+            return Msbuild("-t:NanoCheck");
         }
 
         public void Dispose()
@@ -41,29 +36,11 @@ namespace EmbeddedSmartCard.Tests.Integration
             Directory.Delete(_directory, true);
         }
 
-        private BuildResult RunMsbuild(params string[] arguments)
+        private BuildResult Msbuild(params string[] arguments)
         {
-            var start = new ProcessStartInfo(DotnetHost())
-            {
-                WorkingDirectory = _directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var argument in new[] { "msbuild", "Probe.csproj", "-nologo", "-v:m", "-nodeReuse:false", "-p:NanoRefsTool=" + NewestGenerator(RepoRoot) }.Concat(arguments))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start);
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit((int)BuildTimeout.TotalMilliseconds))
-            {
-                process.Kill(true);
-                throw new TimeoutException("dotnet msbuild did not finish within " + BuildTimeout);
-            }
-
-            return new BuildResult(process.ExitCode, stdout + stderr.Result);
+            var all = new List<string> { "msbuild", "Probe.csproj", "-nologo", "-v:m", "-nodeReuse:false", "-p:NanoRefsTool=" + PortabilityProcess.NanoRefsTool(_repoRoot) };
+            all.AddRange(arguments);
+            return PortabilityProcess.Dotnet(_directory, all.ToArray());
         }
 
         private static string ProjectText(string repoRoot) =>
@@ -76,46 +53,5 @@ namespace EmbeddedSmartCard.Tests.Integration
             "  </PropertyGroup>\n" +
             "  <Import Project=\"$(RepoRoot)build/NanoCheck.targets\" />\n" +
             "</Project>\n";
-
-        /// <summary>The generator the solution build produced (whatever configuration it used).</summary>
-        private static string NewestGenerator(string repoRoot) =>
-            Directory.GetFiles(Path.Combine(repoRoot, "tools", "NanoRefs", "bin"), "NanoRefs.dll", SearchOption.AllDirectories)
-                .OrderByDescending(File.GetLastWriteTimeUtc)
-                .First();
-
-        private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-
-        /// <summary>The repository above the test binaries, or else above this source file.</summary>
-        public static string FindRepoRoot([CallerFilePath] string sourceFile = "")
-        {
-            foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) })
-            {
-                for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-                {
-                    if (File.Exists(Path.Combine(dir.FullName, "build", "NanoCheck.targets")))
-                    {
-                        return dir.FullName;
-                    }
-                }
-            }
-
-            throw new DirectoryNotFoundException("No build/NanoCheck.targets above " + AppContext.BaseDirectory);
-        }
-    }
-
-    /// <summary>Exit code and combined output of one build.</summary>
-    public sealed class BuildResult
-    {
-        public BuildResult(int exitCode, string output)
-        {
-            ExitCode = exitCode;
-            Output = output;
-        }
-
-        public int ExitCode { get; }
-
-        public string Output { get; }
-
-        public bool Succeeded => ExitCode == 0;
     }
 }

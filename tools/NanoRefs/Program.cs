@@ -19,7 +19,7 @@ try
             return 2;
     }
 }
-catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException or IOException)
+catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException or IOException or System.Xml.XmlException)
 {
     Console.Error.WriteLine("NanoRefs: error: " + e.Message);
     return 1;
