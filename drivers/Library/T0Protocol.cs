@@ -76,6 +76,8 @@ namespace EmbeddedSmartCard.Drivers
 
             if (ApduClassifier.IsExtended(apduCase))
             {
+                // T=0 would need ENVELOPE chains (§12.2.7, §12.2.8) that few cards implement: extended
+                // APDUs are carried by T=1, so under T=0 they are refused before anything is sent.
                 return SmartcardStatus.NotSupported;
             }
 
@@ -223,10 +225,19 @@ namespace EmbeddedSmartCard.Drivers
         }
 
         /// <summary>
-        /// One TPDU: sends the header in <see cref="_header"/>, then follows the procedure bytes (§10.3.3) until
-        /// SW1 SW2, sending <paramref name="outgoing"/> bytes from <paramref name="data"/> or receiving
-        /// <paramref name="incoming"/> bytes into <see cref="_data"/>. Bounded: every procedure byte either ends
-        /// the TPDU, moves at least one data byte, or is a NULL (bounded by <see cref="NullStreamLimitMicros"/>).
+        /// One TPDU: sends the header in <see cref="_header"/>, then follows the procedure bytes until SW1 SW2,
+        /// sending <paramref name="outgoing"/> bytes from <paramref name="data"/> or receiving
+        /// <paramref name="incoming"/> bytes into <see cref="_data"/>. Every byte is awaited for WT.
+        /// <code>
+        /// procedure byte (ISO 7816-3 §10.3.3)   action
+        /// 60                                  NULL: wait again, WT restarts
+        /// INS                                 ACK: transfer all remaining data bytes
+        /// INS ⊕ FF                            ACK: transfer one data byte
+        /// 6X (X ≠ 0), 9X                      SW1: read SW2, the TPDU ends
+        /// anything else                       DeviceProtocolError (never a hang)
+        /// </code>
+        /// Bounded: every procedure byte either ends the TPDU, moves at least one data byte, or is a NULL
+        /// (bounded by <see cref="NullStreamLimitMicros"/>).
         /// </summary>
         private SmartcardStatus ExchangeTpdu(ICardChannel channel, CardTiming timing, byte[] data, int dataOffset, int outgoing, int incoming)
         {
