@@ -215,7 +215,15 @@ namespace EmbeddedSmartCard.Drivers
             int protocol = atr.SpecificProtocolType == 1 ? Protocols.T1 : Protocols.T0;
             int selected;
             SmartcardStatus status = SelectAndStart(atr, protocol, session, out selected);
-            return status == SmartcardStatus.Success ? status : DeactivateAfter(status, session);
+
+            // A card in specific mode that this reader cannot serve is unusable: deactivate it too.
+            return IsRefusedBeforeTheCard(status) ? DeactivateAfter(status, session) : status;
+        }
+
+        /// <summary>NotSupported / InvalidParameter from protocol selection: refused before anything was sent to the card.</summary>
+        private static bool IsRefusedBeforeTheCard(SmartcardStatus status)
+        {
+            return status == SmartcardStatus.NotSupported || status == SmartcardStatus.InvalidParameter;
         }
 
         private SmartcardStatus SetProtocolLocked(int protocolMask, out int selected)
@@ -253,19 +261,16 @@ namespace EmbeddedSmartCard.Drivers
                 return SmartcardStatus.NoMedia;
             }
 
-            status = SelectAndStart(atr, protocolMask, session, out selected);
-            if (status == SmartcardStatus.NotSupported || status == SmartcardStatus.InvalidParameter)
-            {
-                // Nothing reached the card: it stays Negotiable (smclib resets the state to NEGOTIABLE).
-                return status;
-            }
-
-            return status == SmartcardStatus.Success ? status : DeactivateAfter(status, session);
+            // A refusal leaves the card Negotiable (smclib resets the state to NEGOTIABLE); failures on the card
+            // have deactivated it.
+            return SelectAndStart(atr, protocolMask, session, out selected);
         }
 
         /// <summary>
         /// Chooses the protocol and its parameters (PPS on character readers), starts T=1 with IFSD =
-        /// ReaderCapabilities.MaxIfsd, and commits Specific. NotSupported / InvalidParameter mean nothing was sent.
+        /// ReaderCapabilities.MaxIfsd, and commits Specific. NotSupported / InvalidParameter from the choice mean
+        /// nothing was sent; any other failure (PPS, T=1 start) leaves the card out of step, so it is deactivated
+        /// here (ISO 7816-3 §9: after a failed PPS the reader resets or rejects the card).
         /// </summary>
         private SmartcardStatus SelectAndStart(Atr atr, int protocolMask, int session, out int selected)
         {
@@ -273,19 +278,19 @@ namespace EmbeddedSmartCard.Drivers
             SmartcardStatus status = channel != null
                 ? ProtocolSelection.Select(channel, atr, protocolMask, Capabilities, _timing, out selected)
                 : ChooseApduLevelProtocol(atr, protocolMask, out selected);
-            if (status != SmartcardStatus.Success)
+            if (IsRefusedBeforeTheCard(status))
             {
                 return status;
             }
 
-            if (channel != null && selected == Protocols.T1)
+            if (status == SmartcardStatus.Success && channel != null && selected == Protocols.T1)
             {
                 status = _t1.Start(channel, _timing, atr, Capabilities.MaxIfsd);
-                if (status != SmartcardStatus.Success)
-                {
-                    // The card took the PPS: from here a failure is on the card, not "not supported".
-                    return status == SmartcardStatus.NotSupported ? SmartcardStatus.DeviceProtocolError : status;
-                }
+            }
+
+            if (status != SmartcardStatus.Success)
+            {
+                return DeactivateAfter(status, session);
             }
 
             lock (_stateLock)

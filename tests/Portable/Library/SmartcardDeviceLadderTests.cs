@@ -189,6 +189,21 @@ namespace EmbeddedSmartCard.Tests.Library
         }
 
         [TestMethod]
+        public void T1StartFailure_DeactivatesTheCard()
+        {
+            DeviceFixture f = DeviceFixture.CharacterReader(DeviceFixture.AtrT1);
+            f.Device.Power(PowerAction.ColdReset);
+            f.TakeEvents();
+            // The card never answers S(IFS request).
+            int selected;
+            SmartcardStatus status = f.Device.SetProtocol(Protocols.T1, out selected);
+            Assert.IsTrue(status != SmartcardStatus.Success, "T=1 start failed");
+            Assert.AreEqual(ReaderState.Present, f.Device.State);
+            Assert.AreEqual(1, f.Driver.PowerDownCount);
+            Assert.AreEqual("Present", f.TakeEvents());
+        }
+
+        [TestMethod]
         public void T1ProtocolError_DeactivatesTheCard()
         {
             DeviceFixture f = DeviceFixture.CharacterReader(DeviceFixture.AtrT1);
