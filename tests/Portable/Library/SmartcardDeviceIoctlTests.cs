@@ -170,6 +170,20 @@ namespace EmbeddedSmartCard.Tests.Library
             Assert.AreEqual(SmartcardStatus.NotSupported, Control(f.Device, Ioctl.Swallow, null, null, out returned));
             Assert.AreEqual(Ioctl.Swallow, f.Driver.LastMechanical);
             Assert.AreEqual(ReaderState.Present, f.Device.State, "a refused swallow changes nothing");
+            f.Driver.Remove();
+            f.Driver.LastMechanical = 0;
+            Assert.AreEqual(SmartcardStatus.NoMedia, Control(f.Device, Ioctl.Eject, null, null, out returned), "no card to eject");
+            Assert.AreEqual(0, f.Driver.LastMechanical, "the driver was not asked");
+        }
+
+        [TestMethod]
+        public void VendorCodes_BeforeOpen_AreInvalidDeviceState()
+        {
+            FakeReaderDriver driver = new FakeReaderDriver(null);
+            SmartcardDevice device = new SmartcardDevice(driver);
+            int returned;
+            Assert.AreEqual(SmartcardStatus.InvalidDeviceState, Control(device, Ioctl.FirstVendorCode, null, new byte[4], out returned));
+            Assert.AreEqual(0, driver.CallCount);
         }
 
         [TestMethod]
