@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
@@ -77,38 +78,34 @@ public sealed class StubCompiler
     private static bool CollectMissingImplementations(CSharpCompilation compilation, Dictionary<string, List<string>> implementations)
     {
         var found = false;
-        foreach (var type in AllTypes(compilation.Assembly.GlobalNamespace))
+        foreach (var type in AllTypes(compilation.Assembly.GlobalNamespace).Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
         {
-            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            foreach (var (face, member) in UnimplementedInterfaceMembers(type))
             {
-                continue;
-            }
-
-            var inherited = type.BaseType?.AllInterfaces ?? ImmutableArrayOfNone;
-            foreach (var face in type.AllInterfaces.Where(i => !inherited.Contains(i, SymbolEqualityComparer.Default)))
-            {
-                foreach (var member in face.GetMembers().Where(IsImplementable))
+                var key = type.GetDocumentationCommentId()!.Substring(2);
+                if (!implementations.TryGetValue(key, out var list))
                 {
-                    if (type.FindImplementationForInterfaceMember(member) == null)
-                    {
-                        var key = type.GetDocumentationCommentId()!.Substring(2);
-                        if (!implementations.TryGetValue(key, out var list))
-                        {
-                            implementations[key] = list = new List<string>();
-                        }
-
-                        list.Add(ExplicitImplementation(face, member));
-                        found = true;
-                    }
+                    implementations[key] = list = new List<string>();
                 }
+
+                list.Add(ExplicitImplementation(face, member));
+                found = true;
             }
         }
 
         return found;
     }
 
-    private static readonly System.Collections.Immutable.ImmutableArray<INamedTypeSymbol> ImmutableArrayOfNone =
-        System.Collections.Immutable.ImmutableArray<INamedTypeSymbol>.Empty;
+    /// <summary>Members of the interfaces the type adds (not those its base class already brings) that nothing implements.</summary>
+    private static IEnumerable<(INamedTypeSymbol Face, ISymbol Member)> UnimplementedInterfaceMembers(INamedTypeSymbol type)
+    {
+        var inherited = type.BaseType?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty;
+        return from face in type.AllInterfaces
+               where !inherited.Contains(face, SymbolEqualityComparer.Default)
+               from member in face.GetMembers()
+               where IsImplementable(member) && type.FindImplementationForInterfaceMember(member) == null
+               select (face, member);
+    }
 
     private static bool IsImplementable(ISymbol member) =>
         member.IsAbstract && (member is IPropertySymbol or IEventSymbol || member is IMethodSymbol { MethodKind: MethodKind.Ordinary });
