@@ -22,6 +22,14 @@ namespace EmbeddedSmartCard.Hal.NanoFramework
         private const int MicrosPerMillisecond = 1000;
         private const int DiscardChunk = 64;
 
+        /// <summary>
+        /// Bounds on the native calls. Reads only ask for bytes already buffered, so they never wait;
+        /// a write of a maximal T=1 block (3 + 254 + 2 bytes, ISO 7816-3 §11.3.1) at 9600 baud 8E2
+        /// takes about 0.33 s.
+        /// </summary>
+        private const int NativeReadTimeoutMillis = 50;
+        private const int NativeWriteTimeoutMillis = 2000;
+
         /// <summary>Bounds <see cref="DiscardInput"/> on a line that keeps receiving (64 × 64 bytes).</summary>
         private const int MaxDiscardRounds = 64;
 
@@ -43,6 +51,8 @@ namespace EmbeddedSmartCard.Hal.NanoFramework
             _echoesWrites = echoesWrites;
             _port = new SerialPort(portName, InitialBaudRate, ToParity(_parity), DataBits, ToStopBits(_stopBits));
             _port.ReceivedBytesThreshold = 1;
+            _port.ReadTimeout = NativeReadTimeoutMillis;
+            _port.WriteTimeout = NativeWriteTimeoutMillis;
             _port.DataReceived += OnDataReceived;
             _port.Open();
         }
@@ -90,7 +100,16 @@ namespace EmbeddedSmartCard.Hal.NanoFramework
                 return;
             }
 
-            _port.Write(buffer, offset, count);
+            try
+            {
+                _port.Write(buffer, offset, count);
+            }
+            catch (TimeoutException)
+            {
+                // A stuck transmitter: the card then does not answer and the driver's waiting time
+                // expires, which reports the failure as a status instead of an exception.
+            }
+
             long now = _clock.NowMicros;
             long start = _wireBusyUntilMicros > now ? _wireBusyUntilMicros : now;
             _wireBusyUntilMicros = start + (count * CharacterMicros());
