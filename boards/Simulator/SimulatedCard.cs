@@ -163,13 +163,16 @@ namespace EmbeddedSmartCard.Boards.Simulator
             }
         }
 
-        /// <summary>Takes the card off its line and contacts.</summary>
+        /// <summary>Takes the card off its line and contacts (a yanked card stays <see cref="SimulatedCardState.Removed"/>).</summary>
         public void Disconnect()
         {
             lock (_lock)
             {
                 Detach();
-                _state = SimulatedCardState.Off;
+                if (_state != SimulatedCardState.Removed)
+                {
+                    _state = SimulatedCardState.Off;
+                }
             }
         }
 
