@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using EmbeddedSmartCard.Boards;
 using EmbeddedSmartCard.Drivers;
@@ -71,7 +72,7 @@ namespace EmbeddedSmartCard.Manager
             }
 
             SmartcardDevice device = new SmartcardDevice(driver);
-            device.Open();
+            OpenQuietly(device);
             string friendly = TrimFriendlyName(friendlyName);
             lock (syncRoot)
             {
@@ -229,6 +230,19 @@ namespace EmbeddedSmartCard.Manager
             }
 
             return false;
+        }
+
+        /// <summary>Opens the device; a driver that fails, even by throwing, leaves it Unknown (READER_UNAVAILABLE).</summary>
+        private static void OpenQuietly(SmartcardDevice device)
+        {
+            try
+            {
+                device.Open();
+            }
+            catch (Exception)
+            {
+                // The reader stays listed and unavailable; the next issue's supervisor retries it.
+            }
         }
 
         private static string TrimFriendlyName(string friendlyName)

@@ -87,29 +87,43 @@ namespace EmbeddedSmartCard.Manager
             }
 
             ManagedReader reader = reserved.Reader;
-            lock (reader.CardLock)
+            try
             {
-                int generation;
-                lock (SyncRoot)
+                lock (reader.CardLock)
                 {
-                    generation = reader.CardGeneration;
-                }
-
-                int protocol;
-                result = shareMode == ScardConstants.ShareDirect
-                    ? ReaderReady(reader, out protocol)
-                    : BringUpCard(reader, protocols, out protocol);
-
-                lock (SyncRoot)
-                {
-                    result = Open(reserved, result, generation, protocol);
-                    if (result == ScardError.Success)
+                    int generation;
+                    lock (SyncRoot)
                     {
-                        handle = reserved.Id;
-                        activeProtocol = protocol;
+                        generation = reader.CardGeneration;
                     }
 
-                    return result;
+                    int protocol;
+                    result = shareMode == ScardConstants.ShareDirect
+                        ? ReaderReady(reader, out protocol)
+                        : BringUpCard(reader, protocols, out protocol);
+
+                    lock (SyncRoot)
+                    {
+                        result = Open(reserved, result, generation, protocol);
+                        if (result == ScardError.Success)
+                        {
+                            handle = reserved.Id;
+                            activeProtocol = protocol;
+                        }
+
+                        return result;
+                    }
+                }
+            }
+            finally
+            {
+                // A driver that threw must not leave the reservation holding the reader.
+                if (!reserved.Open)
+                {
+                    lock (SyncRoot)
+                    {
+                        Detach(reserved);
+                    }
                 }
             }
         }

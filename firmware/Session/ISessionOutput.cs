@@ -1,0 +1,8 @@
+namespace EmbeddedSmartCard.Firmware.Session
+{
+    /// <summary>Where the session's lines go: Console on .NET, Debug output on a board.</summary>
+    public interface ISessionOutput
+    {
+        void WriteLine(string line);
+    }
+}
