@@ -8,19 +8,12 @@ namespace EmbeddedSmartCard.Hal.Linux
     /// </summary>
     internal static class Ioc
     {
-        private const uint None = 0;
         private const uint WriteDirection = 1;
         private const uint ReadDirection = 2;
         private const int NumberShift = 0;
         private const int TypeShift = 8;
         private const int SizeShift = 16;
         private const int DirectionShift = 30;
-
-        /// <summary>_IO(type, nr).</summary>
-        public static nuint Plain(int type, int number)
-        {
-            return Encode(None, type, number, 0);
-        }
 
         /// <summary>_IOR(type, nr, size): the kernel writes the argument.</summary>
         public static nuint Read(int type, int number, int size)

@@ -15,8 +15,6 @@ namespace EmbeddedSmartCard.Hal.Linux
         private const string Library = "libc";
 
         // asm-generic/fcntl.h
-        public const int O_RDONLY = 0x0;
-        public const int O_WRONLY = 0x1;
         public const int O_RDWR = 0x2;
         public const int O_NOCTTY = 0x100;
         public const int O_NONBLOCK = 0x800;
@@ -35,10 +33,7 @@ namespace EmbeddedSmartCard.Hal.Linux
         public const int ENXIO = 6;
         public const int EAGAIN = 11;
         public const int EACCES = 13;
-        public const int ENOENT = 2;
         public const int EBUSY = 16;
-        public const int EINVAL = 22;
-        public const int ENOTTY = 25;
         public const int EREMOTEIO = 121;
 
         // linux/time.h

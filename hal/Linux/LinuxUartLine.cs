@@ -295,7 +295,11 @@ namespace EmbeddedSmartCard.Hal.Linux
             return (int)requested.OutputSpeed;
         }
 
-        /// <summary>cfmakeraw plus the ISO 7816 frame: no line editing, no translation, no flow control; parity and framing errors marked.</summary>
+        /// <summary>
+        /// cfmakeraw plus the ISO 7816 frame: no line editing, no translation, no flow control (CRTSCTS, IXON off), no
+        /// hang-up on close (HUPCL off, so an RTS reset line keeps its level). Parity and framing errors are marked
+        /// (INPCK, PARMRK with IGNPAR and ISTRIP off); a break is marked too (IGNBRK and BRKINT off).
+        /// </summary>
         private static void SetRawFrame(ref Termios2 termios, UartParity parity, UartStopBits stopBits)
         {
             termios.InputFlags = Termios2.INPCK | Termios2.PARMRK;

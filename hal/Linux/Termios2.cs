@@ -5,7 +5,7 @@ namespace EmbeddedSmartCard.Hal.Linux
     /// <summary>
     /// struct termios2 of asm-generic/termbits.h (44 bytes: four tcflag_t, c_line, c_cc[19],
     /// c_ispeed, c_ospeed). Its first 36 bytes are the kernel's struct termios, so the same value
-    /// serves the older TCGETS/TCSETS requests. Flag values are the asm-generic ones (octal in the header).
+    /// serves the older TCSETSW request (the fallback for a driver that refuses termios2). Flag values are the asm-generic ones (octal in the header).
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe struct Termios2
@@ -22,26 +22,18 @@ namespace EmbeddedSmartCard.Hal.Linux
         public uint OutputSpeed;
 
         // c_iflag
-        public const uint IGNBRK = 0x0001;
-        public const uint BRKINT = 0x0002;
-        public const uint IGNPAR = 0x0004;
         public const uint PARMRK = 0x0008;
         public const uint INPCK = 0x0010;
-        public const uint ISTRIP = 0x0020;
 
         // c_cflag
         public const uint CBAUD = 0x100F;
         public const uint BOTHER = 0x1000;
-        public const uint CSIZE = 0x0030;
         public const uint CS8 = 0x0030;
         public const uint CSTOPB = 0x0040;
         public const uint CREAD = 0x0080;
         public const uint PARENB = 0x0100;
         public const uint PARODD = 0x0200;
-        public const uint HUPCL = 0x0400;
         public const uint CLOCAL = 0x0800;
-        public const uint CMSPAR = 0x40000000;
-        public const uint CRTSCTS = 0x80000000;
         /// <summary>The input rate sits in CIBAUD = CBAUD &lt;&lt; IBSHIFT.</summary>
         public const int IBSHIFT = 16;
 
@@ -58,7 +50,6 @@ namespace EmbeddedSmartCard.Hal.Linux
         public static readonly nuint TCSETSW2 = Ioc.Write(TerminalType, 0x2C, sizeof(Termios2));
 
         // asm-generic/ioctls.h: the older requests predate the encoding and are plain numbers.
-        public const uint TCGETS = 0x5401;
         public const uint TCSETSW = 0x5403;
         /// <summary>TCSBRK with a non-zero argument is tcdrain().</summary>
         public const uint TCSBRK = 0x5409;
