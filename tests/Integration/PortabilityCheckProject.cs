@@ -38,7 +38,8 @@ namespace EmbeddedSmartCard.Tests.Integration
 
         private BuildResult Msbuild(params string[] arguments)
         {
-            var all = new List<string> { "msbuild", "Probe.csproj", "-nologo", "-v:m", "-nodeReuse:false", "-p:NanoRefsTool=" + PortabilityProcess.NanoRefsTool(_repoRoot) };
+            var all = new List<string> { "msbuild", "Probe.csproj", "-nologo", "-v:m", "-nodeReuse:false", "-p:NanoRefsTool=" + PortabilityProcess.NanoRefsTool(_repoRoot),
+                "-p:NanoRulesAnalyzer=" + PortabilityProcess.NanoRulesAnalyzer(_repoRoot) };
             all.AddRange(arguments);
             return PortabilityProcess.Dotnet(_directory, all.ToArray());
         }

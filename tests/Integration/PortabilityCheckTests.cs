@@ -4,7 +4,8 @@ namespace EmbeddedSmartCard.Tests.Integration
 {
     /// <summary>
     /// The portability check bites: code nanoFramework 1.x cannot compile fails the build with the
-    /// missing API named at its file and line, and plain portable code passes.
+    /// missing API named at its file and line, so does a generic declaration (tools/NanoRules), and
+    /// plain portable code passes.
     /// </summary>
     [TestClass]
     public sealed class PortabilityCheckTests
@@ -56,6 +57,17 @@ namespace EmbeddedSmartCard.Tests.Integration
                 "    }\n}\n");
 
             AssertRejected(result, "Probe.cs(7,", "error CS7036", "WaitHandle.WaitOne(int, bool)");
+        }
+
+        [TestMethod]
+        public void GenericMethodIsRejected()
+        {
+            BuildResult result = _project.Check(
+                "namespace Probe\n{\n    public static class Uses\n    {\n" +
+                "        public static T First<T>(T[] items) { return items[0]; }\n" +
+                "    }\n}\n");
+
+            AssertRejected(result, "Probe.cs(5,", "error NANO001", "'First<T>' declares type parameters");
         }
 
         [TestMethod]

@@ -29,8 +29,13 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         /// <summary>tools/NanoRefs as the build produced it (every portable project builds it first), whatever the configuration.</summary>
-        public static string NanoRefsTool(string repoRoot) =>
-            Directory.GetFiles(Path.Combine(repoRoot, "tools", "NanoRefs", "bin"), "NanoRefs.dll", SearchOption.AllDirectories)
+        public static string NanoRefsTool(string repoRoot) => NewestBuild(repoRoot, "NanoRefs");
+
+        /// <summary>The tools/NanoRules analyzer the portability check runs.</summary>
+        public static string NanoRulesAnalyzer(string repoRoot) => NewestBuild(repoRoot, "NanoRules");
+
+        private static string NewestBuild(string repoRoot, string tool) =>
+            Directory.GetFiles(Path.Combine(repoRoot, "tools", tool, "bin"), tool + ".dll", SearchOption.AllDirectories)
                 .OrderByDescending(File.GetLastWriteTimeUtc)
                 .First();
 
