@@ -24,6 +24,7 @@ namespace EmbeddedSmartCard.Scard
                     case "send": return SendVerb.Run(rest, Console.Out, Console.Error);
                     case "simulate": return SimulateVerb.Run(rest, Console.Out, Console.Error);
                     case "demo": return DemoVerb.Run(rest, Console.Out, Console.Error);
+                    case "bench": return BenchVerb.Run(rest, Console.Out, Console.Error);
                     default:
                         Console.Error.WriteLine("scard: unknown verb '" + args[0] + "'");
                         Console.Error.Write(Usage);
@@ -44,6 +45,7 @@ namespace EmbeddedSmartCard.Scard
             "  send <apdu>...         [--board <spec>] [--reader <name>] [--wait <seconds>] [--protocol t0|t1|any] [--json]\n" +
             "  simulate card --serial <device> [card options]  serve the simulated contact card on a serial device\n" +
             "  demo                                            the scripted session on the simulator board\n" +
+            "  bench                  [--exchanges N]          the T=1 transmit benchmark on the simulator board\n" +
             "board specs: sim (default) | uart-card:<device>[,option=value...]\n";
     }
 
