@@ -1,6 +1,128 @@
+using System;
 using System.IO;
+using EmbeddedSmartCard.Boards;
+using EmbeddedSmartCard.Firmware.Session;
+using EmbeddedSmartCard.Manager;
+
 namespace EmbeddedSmartCard.Scard
 {
-    // Placeholder until the manager work lands.
-    public static class SendVerb { public static int Run(string[] args, TextWriter output, TextWriter error) { error.WriteLine("send: not built yet"); return 1; } }
+    /// <summary>
+    /// scard send &lt;apdu&gt;... [--json] [--reader &lt;name&gt;] [--wait &lt;seconds&gt;] [--protocol t0|t1|any] [--board &lt;spec&gt;]:
+    /// waits up to --wait seconds for a card, connects SHARED, sends the APDUs in order and prints each
+    /// response (with --json one object per APDU per line). The first PC/SC error is printed by name
+    /// and ends the run with exit code 1.
+    /// </summary>
+    public static class SendVerb
+    {
+        private const string JsonFlag = "--json";
+        private const string ReaderOption = "--reader";
+        private const string WaitOption = "--wait";
+        private const string ProtocolOption = "--protocol";
+
+        /// <summary>An hour: long enough for any person with a card, short enough that a script never hangs.</summary>
+        private const double MaxWaitSeconds = 3600;
+
+        public static int Run(string[] args, TextWriter output, TextWriter error)
+        {
+            CommandLineOptions options = new CommandLineOptions(
+                args, new[] { BoardOption.Name, ReaderOption, WaitOption, ProtocolOption }, new[] { JsonFlag });
+            byte[][] apdus = ParseApdus(options);
+            int protocols = ParseProtocols(options.Get(ProtocolOption, "any"));
+            double wait = options.GetSeconds(WaitOption, 0, MaxWaitSeconds);
+            bool json = options.Has(JsonFlag);
+
+            using (IBoard board = BoardOption.Create(options))
+            using (SCardManager manager = new SCardManager(board))
+            {
+                int context;
+                manager.EstablishContext(ScardConstants.ScopeSystem, out context);
+                ReaderConnection connection = new ReaderConnection(manager, context);
+                int result = connection.Connect(options.Get(ReaderOption, null), protocols, wait);
+                if (result != ScardError.Success)
+                {
+                    error.WriteLine("scard send: " + connection.ReaderName + ": " + ScardError.GetName(result));
+                    return 1;
+                }
+
+                if (!json)
+                {
+                    output.WriteLine("reader " + connection.ReaderName + ", " + CardStateText.Protocol(connection.Protocol));
+                }
+
+                result = SendAll(manager, connection, apdus, json, output);
+                manager.Disconnect(connection.Handle, ScardConstants.LeaveCard);
+                manager.ReleaseContext(context);
+                if (result != ScardError.Success)
+                {
+                    error.WriteLine("scard send: " + ScardError.GetName(result));
+                    return 1;
+                }
+
+                return 0;
+            }
+        }
+
+        private static int SendAll(SCardManager manager, ReaderConnection connection, byte[][] apdus, bool json, TextWriter output)
+        {
+            byte[] response = new byte[ScardConstants.MaxResponseLength];
+            foreach (byte[] apdu in apdus)
+            {
+                int length;
+                int result = manager.Transmit(connection.Handle, connection.Protocol, apdu, 0, apdu.Length, response, 0, response.Length, out length);
+                if (json)
+                {
+                    output.WriteLine(JsonLine(apdu, response, length, result));
+                }
+                else
+                {
+                    output.WriteLine("> " + HexText.Format(apdu, 0, apdu.Length));
+                    output.WriteLine(result == ScardError.Success
+                        ? "< " + HexText.Format(response, 0, length) + "   SW " + HexText.StatusWord(response, 0, length)
+                        : "< " + ScardError.GetName(result));
+                }
+
+                if (result != ScardError.Success)
+                {
+                    return result;
+                }
+            }
+
+            return ScardError.Success;
+        }
+
+        private static string JsonLine(byte[] apdu, byte[] response, int length, int result)
+        {
+            return "{\"command\":\"" + Convert.ToHexString(apdu) +
+                   "\",\"response\":\"" + Convert.ToHexString(response, 0, length) +
+                   "\",\"sw\":\"" + HexText.StatusWord(response, 0, length) +
+                   "\",\"status\":\"" + ScardError.GetName(result) + "\"}";
+        }
+
+        private static byte[][] ParseApdus(CommandLineOptions options)
+        {
+            if (options.Positional.Count == 0)
+            {
+                throw new CommandLineException("give at least one APDU in hex, e.g. 00A4040000");
+            }
+
+            byte[][] apdus = new byte[options.Positional.Count][];
+            for (int i = 0; i < apdus.Length; i++)
+            {
+                apdus[i] = HexArgument.Parse(options.Positional[i]);
+            }
+
+            return apdus;
+        }
+
+        private static int ParseProtocols(string text)
+        {
+            switch (text.ToLowerInvariant())
+            {
+                case "t0": return ScardConstants.ProtocolT0;
+                case "t1": return ScardConstants.ProtocolT1;
+                case "any": return ScardConstants.ProtocolAny;
+                default: throw new CommandLineException("--protocol wants t0, t1 or any, not '" + text + "'");
+            }
+        }
+    }
 }
