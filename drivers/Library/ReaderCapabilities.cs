@@ -19,7 +19,8 @@ namespace EmbeddedSmartCard.Drivers
         public int ChannelId = 0x00010000;
         /// <summary>Protocols.T0 | Protocols.T1 for a contact reader.</summary>
         public int SupportedProtocols = Protocols.T0 | Protocols.T1;
-        public int DefaultClockKhz = 3571;
+        /// <summary>The CLK frequency the reader supplies, in Hz (SCARD_ATTR_DEFAULT_CLK reports it in kHz).</summary>
+        public int ClockHz = 3571200;
         public int MaxClockKhz = 3571;
         /// <summary>Data rate at Fd/Dd and the default clock, in bit/s.</summary>
         public int DefaultDataRate = 9600;

@@ -69,8 +69,8 @@ namespace EmbeddedSmartCard.Drivers
         }
 
         /// <summary>
-        /// True once SUPRESS_T1_IFS_REQUEST was set: the resource manager asked not to send the initial S(IFS request).
-        /// Recorded only: T1Protocol.Start has no switch for it yet, so the request is still sent.
+        /// True once SUPRESS_T1_IFS_REQUEST was set: the resource manager asked not to send the initial S(IFS request)
+        /// (smclib's switch); T1Protocol.Start then keeps IFSD at its default.
         /// </summary>
         public bool SuppressT1IfsRequest
         {
@@ -101,7 +101,7 @@ namespace EmbeddedSmartCard.Drivers
                 case Attributes.AsyncProtocolTypes:
                     return AttributeEncoding.PutDword(reader.SupportedProtocols, buffer, offset, capacity, out length);
                 case Attributes.DefaultClk:
-                    return AttributeEncoding.PutDword(reader.DefaultClockKhz, buffer, offset, capacity, out length);
+                    return AttributeEncoding.PutDword(reader.ClockHz / 1000, buffer, offset, capacity, out length);
                 case Attributes.MaxClk:
                     return AttributeEncoding.PutDword(reader.MaxClockKhz, buffer, offset, capacity, out length);
                 case Attributes.DefaultDataRate:

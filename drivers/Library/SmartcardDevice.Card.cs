@@ -104,13 +104,10 @@ namespace EmbeddedSmartCard.Drivers
             return failure;
         }
 
-        /// <summary>
-        /// The CLK frequency, from ReaderCapabilities.DefaultClockKhz (SCARD_ATTR_DEFAULT_CLK is in kHz). The fraction
-        /// of a kHz lost moves the baud rate by less than 0.03 %, far inside what a UART receiver tolerates.
-        /// </summary>
+        /// <summary>The CLK frequency the reader supplies: every etu-to-time conversion starts from it.</summary>
         private int ReaderClockHz
         {
-            get { return Capabilities.DefaultClockKhz * 1000; }
+            get { return Capabilities.ClockHz; }
         }
 
         private ReaderState UnpoweredState()
@@ -285,6 +282,7 @@ namespace EmbeddedSmartCard.Drivers
 
             if (status == SmartcardStatus.Success && channel != null && selected == Protocols.T1)
             {
+                _t1.SuppressIfsRequest = _suppressT1IfsRequest;
                 status = _t1.Start(channel, _timing, atr, Capabilities.MaxIfsd);
             }
 

@@ -113,7 +113,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
             result.FriendlyName = options.ReaderName;
             result.ChannelId = SerialChannelId;
             result.SupportedProtocols = Protocols.T0 | Protocols.T1;
-            result.DefaultClockKhz = options.ClockHz / 1000;
+            result.ClockHz = options.ClockHz;
             result.MaxClockKhz = options.ClockHz / 1000;
             result.DefaultDataRate = (options.ClockHz + Fd / 2) / Fd;
             result.MaxDataRate = options.MaxBaudRate;

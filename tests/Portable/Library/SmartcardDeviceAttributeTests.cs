@@ -35,7 +35,7 @@ namespace EmbeddedSmartCard.Tests.Library
             c.IfdType = "UART-1";
             c.IfdVersion = 0x01020003;
             c.ChannelId = 0x00010002;
-            c.DefaultClockKhz = 3571;
+            c.ClockHz = 3571200;
             c.MaxClockKhz = 4000;
             c.DefaultDataRate = 9600;
             c.MaxDataRate = 115200;

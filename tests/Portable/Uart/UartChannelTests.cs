@@ -220,7 +220,7 @@ namespace EmbeddedSmartCard.Tests.Uart
             options.MaxBaudRate = 230400;
             UartRig rig = new UartRig(options, true, true);
 
-            Assert.AreEqual(3571, rig.Reader.Capabilities.DefaultClockKhz);
+            Assert.AreEqual(3571200, rig.Reader.Capabilities.ClockHz);
             Assert.AreEqual(9600, rig.Reader.Capabilities.DefaultDataRate);
             Assert.AreEqual(230400, rig.Reader.Capabilities.MaxDataRate);
             Assert.AreEqual(254, rig.Reader.Capabilities.MaxIfsd);
