@@ -13,6 +13,15 @@ namespace EmbeddedSmartCard.Boards.Linux
     /// </summary>
     public sealed class UartCardBoard : IBoard
     {
+        /// <summary>
+        /// ATR window after an in-band FF FF reset. The card simulator behind a serial device answers within
+        /// the 40 000 clocks of ISO 7816-3 (reference §1.1), but its bytes then cross two processes and a tty
+        /// pair, whose scheduling latency on a loaded machine alone can exceed 11 ms; a second covers it.
+        /// </summary>
+        private const long InBandAtrWindowMicros = 1000000;
+
+        private const long MicrosPerSecond = 1000000;
+
         private readonly string name;
         private readonly IDisposable[] owned;
         private readonly UartCardReader reader;
@@ -97,6 +106,10 @@ namespace EmbeddedSmartCard.Boards.Linux
             UartReaderOptions options = new UartReaderOptions();
             options.ClockHz = spec.ClockHz;
             options.SerialNumber = spec.Device;
+            if (spec.Reset == ResetWiring.InBand)
+            {
+                options.AtrTimeoutClocks = (int)(spec.ClockHz * InBandAtrWindowMicros / MicrosPerSecond);
+            }
             if (spec.CardDetect != null)
             {
                 options.CardDetectActiveHigh = !spec.CardDetect.ActiveLow;
