@@ -281,7 +281,8 @@ namespace EmbeddedSmartCard.Drivers
             return i >= 1 && i < bytes.Length ? bytes[i] : -1;
         }
 
-        private static int ProtocolBit(int type)
+        /// <summary>The Protocols bit of a protocol type number T (Undefined for types the library has no bit for).</summary>
+        internal static int ProtocolBit(int type)
         {
             if (type == 0)
             {

@@ -58,7 +58,7 @@ namespace EmbeddedSmartCard.Drivers
         /// </summary>
         private static SmartcardStatus ChooseSpecific(Atr atr, int requestedProtocols, ReaderCapabilities reader, int clockHz, out int protocol, out int fiDi)
         {
-            protocol = ProtocolBit(atr.SpecificProtocolType);
+            protocol = Atr.ProtocolBit(atr.SpecificProtocolType);
             fiDi = atr.Ta1;
             if (atr.SpecificModeImplicit || (protocol & requestedProtocols & reader.SupportedProtocols & ContactProtocols) == 0)
             {
@@ -161,11 +161,6 @@ namespace EmbeddedSmartCard.Drivers
         private static int BaudRate(int clockHz, int f, int d)
         {
             return (int)((long)clockHz * d / f);
-        }
-
-        private static int ProtocolBit(int type)
-        {
-            return type == 0 ? Protocols.T0 : type == 1 ? Protocols.T1 : Protocols.Undefined;
         }
 
         private static int ProtocolType(int protocol)
