@@ -6,24 +6,24 @@ namespace EmbeddedSmartCard.Tools.NanoRefs;
 /// <summary>
 /// <c>generate</c>: writes artifacts/nanorefs/{assembly}.dll (+ src/{assembly}.cs) and one
 /// packages/{package id}.refs per package listing the DLLs it compiles against. Skips the work when
-/// the stamp says the TSV and this generator are unchanged; a lock file keeps parallel builds
+/// the stamp says the TSV and the generator's source are unchanged; a lock file keeps parallel builds
 /// from generating at the same time.
 /// </summary>
 public static class GenerateCommand
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
-    public static int Run(string tsvPath, string outDir)
+    public static int Run(string tsvPath, string generatorDir, string outDir)
     {
         Directory.CreateDirectory(outDir);
         var stampPath = Path.Combine(outDir, "stamp");
-        var expected = StampFor(tsvPath);
+        var expected = StampFor(tsvPath, generatorDir);
         using (AcquireLock(Path.Combine(outDir, ".lock")))
         {
-            if (File.Exists(stampPath) && File.ReadAllText(stampPath) == expected)
+            if (File.Exists(stampPath) && File.ReadAllText(stampPath).StartsWith(expected, StringComparison.Ordinal) && OutputsPresent(outDir, stampPath))
             {
-                // Up to date: touch the stamp so MSBuild's timestamp check is satisfied too.
-                File.SetLastWriteTimeUtc(stampPath, DateTime.UtcNow);
+                // Up to date: touch the outputs so MSBuild's timestamp check is satisfied too.
+                Touch(outDir, stampPath);
                 return 0;
             }
 
@@ -33,7 +33,9 @@ public static class GenerateCommand
             var packages = NanoPackageCatalog.FromTable(table);
             WriteAssemblies(table, packages, outDir);
             WriteReferenceLists(packages, Path.Combine(outDir, "packages"));
-            File.WriteAllText(stampPath, expected);
+            var files = packages.Select(p => "file " + p.Assembly + ".dll")
+                .Concat(packages.Select(p => "file packages/" + p.Id + ".refs"));
+            File.WriteAllText(stampPath, expected + string.Join("\n", files) + "\n");
             Console.WriteLine($"NanoRefs: {packages.Count} reference assemblies in {outDir} ({watch.ElapsedMilliseconds} ms)");
         }
 
@@ -63,6 +65,23 @@ public static class GenerateCommand
         }
     }
 
+    /// <summary>The stamp lists every file it vouches for; a deleted one means generating again.</summary>
+    private static bool OutputsPresent(string outDir, string stampPath) => StampedFiles(outDir, stampPath).All(File.Exists);
+
+    private static void Touch(string outDir, string stampPath)
+    {
+        var now = DateTime.UtcNow;
+        foreach (var file in StampedFiles(outDir, stampPath).Append(stampPath))
+        {
+            File.SetLastWriteTimeUtc(file, now);
+        }
+    }
+
+    private static IEnumerable<string> StampedFiles(string outDir, string stampPath) =>
+        File.ReadAllLines(stampPath)
+            .Where(l => l.StartsWith("file ", StringComparison.Ordinal))
+            .Select(l => Path.Combine(outDir, l.Substring(5)));
+
     /// <summary>A running compile may hold the old DLL open: replace it by rename, never in place.</summary>
     private static void WriteAtomically(string path, byte[] bytes)
     {
@@ -71,12 +90,19 @@ public static class GenerateCommand
         File.Move(temp, path, overwrite: true);
     }
 
-    private static string StampFor(string tsvPath)
+    /// <summary>
+    /// What the outputs depend on: the API data and the generator's source (not its binary, so a
+    /// Debug and a Release build of the same generator agree).
+    /// </summary>
+    private static string StampFor(string tsvPath, string generatorDir)
     {
         using var sha = SHA256.Create();
         var tsvHash = Convert.ToHexString(sha.ComputeHash(File.ReadAllBytes(tsvPath)));
-        var toolHash = Convert.ToHexString(sha.ComputeHash(File.ReadAllBytes(typeof(GenerateCommand).Assembly.Location)));
-        return $"tsv {tsvHash}\ngenerator {toolHash}\n";
+        var sources = Directory.GetFiles(generatorDir, "*.cs").Append(Path.Combine(generatorDir, "NanoRefs.csproj"))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .SelectMany(f => File.ReadAllBytes(f).Concat(new byte[] { 0 }))
+            .ToArray();
+        return $"tsv {tsvHash}\ngenerator {Convert.ToHexString(sha.ComputeHash(sources))}\n";
     }
 
     private static FileStream AcquireLock(string path)

@@ -9,7 +9,7 @@ try
     {
         case "generate":
             var outDir = Option(args, "--out") ?? Path.Combine(repoRoot, "artifacts", "nanorefs");
-            return GenerateCommand.Run(Path.Combine(repoRoot, RepoRoot.ApiTsv), Path.GetFullPath(outDir));
+            return GenerateCommand.Run(Path.Combine(repoRoot, RepoRoot.ApiTsv), Path.Combine(repoRoot, "tools", "NanoRefs"), Path.GetFullPath(outDir));
         case "sync-nfproj":
             return new SyncCommand(repoRoot).Sync();
         case "check-nfproj":
