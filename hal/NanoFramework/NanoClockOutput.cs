@@ -26,8 +26,15 @@ namespace EmbeddedSmartCard.Hal.NanoFramework
             get { return _frequencyHz; }
         }
 
+        /// <summary>A frequency of 0 or less stops the clock (PwmChannel rejects it).</summary>
         public void Start(int frequencyHz)
         {
+            if (frequencyHz <= 0)
+            {
+                Stop();
+                return;
+            }
+
             if (_channel == null)
             {
                 _channel = PwmChannel.CreateFromPin(_pin, frequencyHz, HalfDuty);
