@@ -431,13 +431,13 @@ namespace EmbeddedSmartCard.Boards.Simulator
             return _wire.ReplyTime(BlockGuardEtu) + _replyDelay;
         }
 
-        /// <summary>CWT = (11 + 2^CWI) etu (ISO 7816-3 §11.4.3).</summary>
+        /// <summary>CWT = (11 + 2^CWI) etu (ISO 7816-3 §11.4, reference §1.6).</summary>
         private long CharacterWaitingTimeMicros()
         {
             return _wire.EtuMicros(11 + (1L << _profile.CharacterWaitingInteger));
         }
 
-        /// <summary>BWT = 11 etu + 2^BWI · 960 · Fd / f (ISO 7816-3 §11.4.3).</summary>
+        /// <summary>BWT = 11 etu + 2^BWI · 960 · Fd / f (ISO 7816-3 §11.4, reference §1.6).</summary>
         private long BlockWaitingTimeMicros()
         {
             return _wire.EtuMicros(11) + _wire.ClockCyclesMicros((1L << _profile.BlockWaitingInteger) * 960 * CardRates.DefaultF);

@@ -1,4 +1,3 @@
-using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Simulator;
 
 namespace EmbeddedSmartCard.Boards.Simulator
@@ -42,7 +41,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
     /// forgets a half-received command after 100 ms of silence (docs/architecture.md). Faults can be armed
     /// at any character or block (<see cref="Faults"/>).
     /// </summary>
-    public sealed class SimulatedCard : ISimUartPeer
+    public sealed partial class SimulatedCard : ISimUartPeer
     {
         /// <summary>Silence after which a card without an RST wire forgets a half-received command (docs/architecture.md).</summary>
         public const long InBandSilenceMicros = 100000;
@@ -275,7 +274,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
                         return;
                     }
 
-                    // No PPS: the first offered protocol at Fd/Dd (ISO 7816-3 §6.3.1).
+                    // No PPS: the first offered protocol at Fd/Dd (negotiable mode, reference §1.7).
                     SelectProtocol(_profile.DefaultProtocol, CardRates.DefaultFiDi);
                     Dispatch(value, error);
                     return;
@@ -293,181 +292,6 @@ namespace EmbeddedSmartCard.Boards.Simulator
                     _t1.OnByte(value, error);
                     return;
             }
-        }
-
-        /// <summary>
-        /// The in-band reset of a line without RST: FF FF at a command boundary (in either convention, at
-        /// the current or the initial rate). Returns true when the character was taken by it.
-        /// </summary>
-        private bool TakeInBandReset(byte data, bool parityBit, long startMicros, int baudRate)
-        {
-            if (_lastHostStart != long.MinValue && startMicros - _lastHostStart > InBandSilenceMicros)
-            {
-                ForgetPartial();
-            }
-
-            _lastHostStart = startMicros;
-            bool resetByte = IsInBandResetByte(data, baudRate);
-            if (_heldResetByte)
-            {
-                _heldResetByte = false;
-                if (resetByte)
-                {
-                    long end = startMicros + SimUartLine.CharacterMicros(HostCharacterEtu, baudRate);
-                    StartAtr(end);
-                    return true;
-                }
-
-                DeliverHeldResetByte(baudRate);
-                return false;
-            }
-
-            if (resetByte && AtCommandBoundary())
-            {
-                _heldResetByte = true;
-                return true;
-            }
-
-            return false;
-        }
-
-        /// <summary>The held FF was the start of traffic after all (a PPSS): the card takes it now.</summary>
-        private void DeliverHeldResetByte(int baudRate)
-        {
-            bool parityBit;
-            byte wire = _wire.Inverse ? CardWire.InverseMap(InBandResetDirect) : InBandResetDirect;
-            parityBit = _wire.Inverse ? !SimUartLine.EvenParityBit(wire) : SimUartLine.EvenParityBit(wire);
-            Deliver(wire, parityBit, _lastHostStart, baudRate);
-        }
-
-        /// <summary>
-        /// FF in the convention the reader uses now: direct right after power-up (the reader does not know
-        /// the card yet), the card's own convention once it has answered a reset. The parity bit is not
-        /// looked at, so a byte-only bridge (a pty) carries the reset too.
-        /// </summary>
-        private bool IsInBandResetByte(byte data, int baudRate)
-        {
-            bool rateMatches = SimUartLine.BaudRatesMatch(baudRate, _wire.BaudRate) || SimUartLine.BaudRatesMatch(baudRate, _wire.InitialBaudRate);
-            bool inverse = _wire.Inverse && _state != SimulatedCardState.InReset;
-            return rateMatches && data == (inverse ? InBandResetInverseWire : InBandResetDirect);
-        }
-
-        private bool AtCommandBoundary()
-        {
-            switch (_state)
-            {
-                case SimulatedCardState.Pps:
-                    return false;
-                case SimulatedCardState.T0:
-                    return _t0.AtCommandBoundary;
-                case SimulatedCardState.T1:
-                    return _t1.AtCommandBoundary;
-                default:
-                    return true;
-            }
-        }
-
-        private void ForgetPartial()
-        {
-            _heldResetByte = false;
-            _t0.ForgetPartial();
-            _t1.ForgetPartial();
-            if (_state == SimulatedCardState.Pps)
-            {
-                _state = SimulatedCardState.Negotiable;
-            }
-        }
-
-        private void OnResetWritten(SimOutputPin pin, bool high, long timeMicros)
-        {
-            lock (_lock)
-            {
-                bool rising = high && !_resetLevel;
-                _resetLevel = high;
-                if (_state == SimulatedCardState.Removed || _state == SimulatedCardState.Off)
-                {
-                    return;
-                }
-
-                if (!high)
-                {
-                    Stop(timeMicros, SimulatedCardState.InReset);
-                }
-                else if (rising)
-                {
-                    StartAtr(timeMicros);
-                }
-            }
-        }
-
-        private void OnVccWritten(SimOutputPin pin, bool high, long timeMicros)
-        {
-            lock (_lock)
-            {
-                if (_state == SimulatedCardState.Removed)
-                {
-                    return;
-                }
-
-                if (!high)
-                {
-                    Stop(timeMicros, SimulatedCardState.Off);
-                }
-                else if (_state == SimulatedCardState.Off)
-                {
-                    _state = SimulatedCardState.InReset;
-                }
-            }
-        }
-
-        /// <summary>Cold or warm reset answered: the ATR at the profile's delay, Fd/Dd, every protocol state fresh.</summary>
-        private void StartAtr(long resetMicros)
-        {
-            int clockHz = _clock != null ? _clock.FrequencyHz : CardProfile.DefaultClockHz;
-            if (clockHz <= 0)
-            {
-                // No clock on CLK: the card cannot run.
-                return;
-            }
-
-            if (_line != null)
-            {
-                _line.CancelTransmissions(resetMicros);
-            }
-
-            _wire.Reset(clockHz, _profile.InverseConvention);
-            _wire.Restart(resetMicros);
-            _pps.Reset();
-            _t0.Reset();
-            _t1.Reset();
-            _applet.ResetSecurityState();
-            _heldResetByte = false;
-            _state = SimulatedCardState.Negotiable;
-            byte[] atr = _profile.BuildAtr();
-            LastAtrStartMicros = _wire.SendBytes(atr, 0, atr.Length, resetMicros + _wire.ClockCyclesMicros(_profile.AtrDelayClocks));
-            ResetCount++;
-            if (_profile.SpecificMode)
-            {
-                SelectProtocol(_profile.SpecificProtocol, _profile.Ta1);
-            }
-        }
-
-        /// <summary>Stops everything the card would still send from <paramref name="timeMicros"/> on.</summary>
-        private void Stop(long timeMicros, SimulatedCardState state)
-        {
-            if (_line != null)
-            {
-                _line.CancelTransmissions(timeMicros);
-            }
-
-            _wire.Silent = state == SimulatedCardState.Muted || state == SimulatedCardState.Removed;
-            _heldResetByte = false;
-            _state = state;
-        }
-
-        private bool IsPowered()
-        {
-            return _vcc == null || _vcc.Value;
         }
 
         private void Detach()
