@@ -149,6 +149,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
 
             // The reader ignores I/O while RST is low (reference §1.1).
             DiscardInput();
+            cardMayBeSending = false;
             reset.Write(true);
             resetReleasedMicros = clock.NowMicros;
             return SmartcardStatus.Success;

@@ -20,6 +20,9 @@ namespace EmbeddedSmartCard.Drivers.Uart
         /// <summary>With N = 255 under T=1 characters are 11 etu apart: one stop bit (reference §1.6).</summary>
         private const int OneStopBitFrameEtu = 11;
 
+        /// <summary>Bound on the reads spent waiting for a card to finish an answer nobody reads (a short APDU response and more).</summary>
+        private const int MaxStaleReads = 512;
+
         private readonly CardTiming applied = new CardTiming();
         private readonly byte[] transmitBuffer = new byte[TransmitChunk];
         private readonly byte[] echoBuffer = new byte[TransmitChunk];
@@ -37,6 +40,9 @@ namespace EmbeddedSmartCard.Drivers.Uart
 
         /// <summary>The line's receive error count already accounted for (echoes, discarded input, earlier receptions).</summary>
         private int receiveErrorsSeen;
+
+        /// <summary>True after a reception that ended early (parity error, time-out): the card may still be sending.</summary>
+        private bool cardMayBeSending;
 
         public SmartcardStatus ApplyTiming(CardTiming timing)
         {
@@ -66,6 +72,11 @@ namespace EmbeddedSmartCard.Drivers.Uart
             }
 
             SmartcardStatus status = CheckCardActive();
+            if (status == SmartcardStatus.Success && cardMayBeSending)
+            {
+                WaitForSilence();
+            }
+
             int sent = 0;
             while (status == SmartcardStatus.Success && sent < count)
             {
@@ -95,6 +106,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
             int errors = line.ReceiveErrorCount;
             bool parityError = errors != receiveErrorsSeen;
             receiveErrorsSeen = errors;
+            cardMayBeSending = status != SmartcardStatus.Success || parityError;
 
             // No error signal on a plain UART (reference §2.9): the protocol engine treats this as a failed TPDU.
             return status == SmartcardStatus.Success && parityError ? SmartcardStatus.ParityError : status;
@@ -208,6 +220,26 @@ namespace EmbeddedSmartCard.Drivers.Uart
             }
 
             return receiveErrorsSeen != errorsBefore ? SmartcardStatus.ParityError : SmartcardStatus.Success;
+        }
+
+        /// <summary>
+        /// A protocol engine that gave up on a reception sends next; the card may still be finishing its
+        /// answer (SW1 SW2 after a corrupted data byte). Sending over it would collide on the single wire,
+        /// so the rest is awaited until two character times pass in silence, then dropped.
+        /// </summary>
+        private void WaitForSilence()
+        {
+            int quietMicros = (int)(2 * characterMicros + extraGuardMicros);
+            for (int i = 0; i < MaxStaleReads && IsCardPresent(); i++)
+            {
+                if (line.Read(echoBuffer, 0, TransmitChunk, quietMicros) == 0)
+                {
+                    break;
+                }
+            }
+
+            DiscardInput();
+            cardMayBeSending = false;
         }
 
         private bool EchoesWrites()

@@ -135,6 +135,23 @@ namespace EmbeddedSmartCard.Tests.Uart
         }
 
         [TestMethod]
+        public void SendAfterAFailedReceptionWaitsForTheCardToFinish()
+        {
+            UartRig rig = PoweredRig(null);
+            rig.Card.ParityErrorIndex = 0;
+            rig.Card.ReplyAfter(1, TestSupport.Hex("A1 A2 A3 90 00"));
+            byte[] reply = new byte[1];
+            int received;
+            rig.Reader.Send(TestSupport.Hex("80"), 0, 1);
+            Assert.AreEqual(SmartcardStatus.ParityError, rig.Reader.Receive(reply, 0, 1, Second, Second, out received));
+
+            Assert.AreEqual(SmartcardStatus.Success, rig.Reader.Send(TestSupport.Hex("81"), 0, 1));
+
+            long lastCardCharacterEnd = rig.Card.LastTransmitStartMicros + rig.EtuMicros(4 * 12 + 11);
+            Assert.IsTrue(rig.Card.HostStartMicros[1] >= lastCardCharacterEnd, "sent after the card fell silent");
+        }
+
+        [TestMethod]
         public void SilentCardTimesOutAfterTheFirstCharacterTimeout()
         {
             UartRig rig = PoweredRig(null);
