@@ -24,10 +24,14 @@ namespace EmbeddedSmartCard.Tests.Integration
         /// <summary>Restores the project once, so each <see cref="Check"/> is only the nano compile.</summary>
         public BuildResult Restore() => Msbuild("-restore", "-t:NanoCheckPackages");
 
-        /// <summary>Runs the check on <paramref name="source"/> as Probe.cs; the result carries the build output.</summary>
-        public BuildResult Check(string source)
+        /// <summary>
+        /// Runs the check on <paramref name="source"/> as Probe.cs, allowed mscorlib and
+        /// <paramref name="packages"/> (written to packages.config as a portable project declares them).
+        /// </summary>
+        public BuildResult Check(string source, params string[] packages)
         {
             File.WriteAllText(Path.Combine(_directory, "Probe.cs"), source);
+            File.WriteAllText(Path.Combine(_directory, "packages.config"), PackagesConfig(packages));
             return Msbuild("-t:NanoCheck");
         }
 
@@ -42,6 +46,17 @@ namespace EmbeddedSmartCard.Tests.Integration
                 "-p:NanoRulesAnalyzer=" + PortabilityProcess.NanoRulesAnalyzer(_repoRoot) };
             all.AddRange(arguments);
             return PortabilityProcess.Dotnet(_directory, all.ToArray());
+        }
+
+        private static string PackagesConfig(string[] packages)
+        {
+            var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<packages>\n";
+            foreach (var package in packages)
+            {
+                text += "  <package id=\"" + package + "\" />\n";
+            }
+
+            return text + "</packages>\n";
         }
 
         private static string ProjectText(string repoRoot) =>

@@ -4,8 +4,9 @@ namespace EmbeddedSmartCard.Tests.Integration
 {
     /// <summary>
     /// The portability check bites: code nanoFramework 1.x cannot compile fails the build with the
-    /// missing API named at its file and line, so does a generic declaration (tools/NanoRules), and
-    /// plain portable code passes.
+    /// missing API named at its file and line, so does a generic declaration (tools/NanoRules); the
+    /// stubs keep the device's rules where the data is silent (struct definite assignment, repeatable
+    /// [DataRow]); plain portable code and portable tests pass.
     /// </summary>
     [TestClass]
     public sealed class PortabilityCheckTests
@@ -68,6 +69,32 @@ namespace EmbeddedSmartCard.Tests.Integration
                 "    }\n}\n");
 
             AssertRejected(result, "Probe.cs(5,", "error NANO001", "'First<T>' declares type parameters");
+        }
+
+        [TestMethod]
+        public void UnassignedStructLocalIsRejectedAsOnTheDevice()
+        {
+            BuildResult result = _project.Check(
+                "namespace Probe\n{\n    public static class Uses\n    {\n" +
+                "        public static long Ticks() { System.TimeSpan span; return span.Ticks; }\n" +
+                "    }\n}\n");
+
+            AssertRejected(result, "Probe.cs(5,", "error CS0165", "Use of unassigned local variable 'span'");
+        }
+
+        [TestMethod]
+        public void PortableTestsCompileAgainstTheNanoTestFramework()
+        {
+            BuildResult result = _project.Check(
+                "#if NANOFRAMEWORK_1_0\nusing nanoFramework.TestFramework;\n#else\nusing Microsoft.VisualStudio.TestTools.UnitTesting;\n#endif\n\n" +
+                "namespace Probe\n{\n    [TestClass]\n    public sealed class Tests\n    {\n" +
+                "        [TestMethod]\n        [DataRow(1)]\n        [DataRow(2)]\n" +
+                "        public void Rows(int value)\n        {\n" +
+                "            Assert.AreEqual(3, value + 2, \"sum\");\n            Assert.IsTrue(value > 0, \"positive\");\n" +
+                "            Assert.IsNotNull(this);\n            Assert.AreSame(this, this);\n        }\n    }\n}\n",
+                "nanoFramework.TestFramework");
+
+            Assert.IsTrue(result.Succeeded, result.Output);
         }
 
         [TestMethod]
