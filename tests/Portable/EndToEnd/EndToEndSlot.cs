@@ -6,40 +6,51 @@ using EmbeddedSmartCard.Hal.Simulator;
 namespace EmbeddedSmartCard.Tests.EndToEnd
 {
     /// <summary>
-    /// One contact slot of the full stack on the simulator: <see cref="SmartcardDevice"/> over a
+    /// The full stack on one simulator slot: <see cref="SmartcardDevice"/> over the slot's
     /// <see cref="UartCardReader"/> over the simulated line, pins and clock, with a <see cref="SimulatedCard"/>
-    /// on the far end. A card that pulls itself out (a yank fault) opens the card-detect switch.
+    /// inserted. Remembers when the card pulled itself out (a yank fault) so tests can measure, on the
+    /// virtual clock, how long the stack took to notice.
     /// </summary>
     internal sealed class EndToEndSlot
     {
         public const int ResponseCapacity = 1100;
 
-        public readonly VirtualClock Clock = new VirtualClock(1000);
-        public readonly SimUartLine Line;
-        public readonly SimOutputPin Reset;
-        public readonly SimOutputPin Vcc;
-        public readonly SimClockOutput Clk = new SimClockOutput();
-        public readonly SimInputPin CardDetect;
+        public readonly SimulatorSlot Slot;
         public readonly UartReaderOptions Options;
-        public readonly UartCardReader Reader;
         public readonly SmartcardDevice Device;
         public readonly byte[] Response = new byte[ResponseCapacity];
         public int ResponseLength;
-        public SimulatedCard Card;
 
         /// <summary>Virtual time at which the card last left the slot, or -1.</summary>
         public long RemovedMicros = -1;
 
+        /// <summary>A slot of the default <see cref="SimulatorBoard"/>, or a stand-alone slot with <paramref name="options"/>.</summary>
         public EndToEndSlot(UartReaderOptions options)
         {
-            Options = options == null ? new UartReaderOptions() : options;
-            Line = new SimUartLine(Clock, true);
-            Reset = new SimOutputPin(Clock, false);
-            Vcc = new SimOutputPin(Clock, false);
-            CardDetect = new SimInputPin(Clock, !Options.CardDetectActiveHigh);
-            Reader = new UartCardReader(Options, Line, Clock, Reset, Vcc, CardDetect, Clk);
-            Device = new SmartcardDevice(Reader);
+            Slot = options == null ? new SimulatorBoard(1).GetSlot(0) : new SimulatorSlot(options);
+            Options = Slot.Reader.Options;
+            Device = new SmartcardDevice(Slot.Reader);
             Device.Open();
+        }
+
+        public VirtualClock Clock
+        {
+            get { return Slot.Clock; }
+        }
+
+        public SimUartLine Line
+        {
+            get { return Slot.Line; }
+        }
+
+        public SimOutputPin Vcc
+        {
+            get { return Slot.Vcc; }
+        }
+
+        public SimulatedCard Card
+        {
+            get { return Slot.Card; }
         }
 
         /// <summary>A slot with <paramref name="profile"/>'s card inserted and its insertion noticed.</summary>
@@ -52,11 +63,8 @@ namespace EmbeddedSmartCard.Tests.EndToEnd
 
         public void Insert(SimulatedCard card)
         {
-            Card = card;
             card.Removed += OnCardRemoved;
-            card.Connect(Line, Reset, Vcc, Clk);
-            CardDetect.Set(Options.CardDetectActiveHigh);
-            Clock.Advance(Options.CardDetectDebounceMicros);
+            Slot.Insert(card);
         }
 
         /// <summary>Cold reset then protocol selection among <paramref name="protocols"/>.</summary>
@@ -77,22 +85,16 @@ namespace EmbeddedSmartCard.Tests.EndToEnd
             return Device.Transmit(Device.SelectedProtocol, command, 0, command.Length, Response, 0, ResponseCapacity, out ResponseLength);
         }
 
-        /// <summary>Transmits and returns the response as hex, or the failing status's name.</summary>
+        /// <summary>Transmits and returns the response as hex, or the failing status.</summary>
         public string TransmitHex(string command)
         {
             SmartcardStatus status = Transmit(TestSupport.Hex(command));
             return status == SmartcardStatus.Success ? TestSupport.ToHex(Response, 0, ResponseLength) : "status " + ((int)status).ToString("X8");
         }
 
-        public int AtrLength()
-        {
-            return Device.AtrLength;
-        }
-
         private void OnCardRemoved(SimulatedCard card, long timeMicros)
         {
             RemovedMicros = timeMicros;
-            CardDetect.Set(!Options.CardDetectActiveHigh);
         }
     }
 }
