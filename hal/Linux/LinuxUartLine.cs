@@ -14,8 +14,8 @@ namespace EmbeddedSmartCard.Hal.Linux
     /// </para>
     /// <para>
     /// Read, Write, Drain and DiscardInput never throw once the line is open: a failing
-    /// descriptor (an unplugged adapter, a closed pty peer) reads as silence until the timeout
-    /// and leaves its errno in <see cref="LastErrno"/>. Opening and the initial configuration throw
+    /// descriptor (an unplugged adapter, a closed pty peer) reads as silence until the timeout,
+    /// drops writes, and leaves its errno in <see cref="LastErrno"/>. Opening and the initial configuration throw
     /// an IOException naming the device.
     /// </para>
     /// </summary>
@@ -199,6 +199,9 @@ namespace EmbeddedSmartCard.Hal.Linux
                     }
                     else if (!WaitFor(LibC.POLLIN, deadline, n < 0 ? LibC.Errno : 0))
                     {
+                        // A failed descriptor is not polled in a loop: the rest of the timeout is slept, so a
+                        // caller that retries sees a quiet line for a bounded time rather than a busy one.
+                        MonotonicClock.SleepUntil(deadline);
                         return 0;
                     }
                 }
@@ -221,15 +224,15 @@ namespace EmbeddedSmartCard.Hal.Linux
 
         /// <summary>
         /// After a read or write that moved nothing (<paramref name="failedErrno"/> its errno, 0 for none), waits until the
-        /// descriptor is ready for <paramref name="events"/>; false when the deadline passed. A descriptor in error
-        /// (hang-up, I/O error) is not polled in a loop: the rest of the time is slept, so a caller sees a quiet line
-        /// for a bounded time rather than a busy one.
+        /// descriptor is ready for <paramref name="events"/>. False when the deadline passed or the descriptor failed
+        /// (an error, or a hang-up: an unplugged adapter, a closed pty peer); the failure's errno goes to <see cref="LastErrno"/>.
         /// </summary>
         private bool WaitFor(short events, long deadline, int failedErrno)
         {
             if (failedErrno != 0 && failedErrno != LibC.EAGAIN && failedErrno != LibC.EINTR)
             {
-                return Fail(failedErrno, deadline);
+                LastErrno = failedErrno;
+                return false;
             }
             long remaining = deadline - MonotonicClock.Now();
             if (remaining <= 0)
@@ -243,16 +246,10 @@ namespace EmbeddedSmartCard.Hal.Linux
             int ready = LibC.Poll(&poll, 1, (int)((remaining + MicrosPerMilli - 1) / MicrosPerMilli));
             if (ready > 0 && (poll.Revents & (LibC.POLLHUP | LibC.POLLERR | LibC.POLLNVAL)) != 0)
             {
-                return Fail(LibC.EIO, deadline);
+                LastErrno = LibC.EIO;
+                return false;
             }
             return true;
-        }
-
-        private bool Fail(int errno, long deadline)
-        {
-            LastErrno = errno;
-            MonotonicClock.SleepUntil(deadline);
-            return false;
         }
 
         /// <summary>Sets raw 8-bit mode with the given frame; returns 0 or the errno of the refusal.</summary>

@@ -145,6 +145,20 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         [TestMethod]
+        public void AVanishedPeerReadsAsSilenceAndLeavesItsErrno()
+        {
+            PtyPair pair = StartPair();
+            using (LinuxUartLine line = new LinuxUartLine(pair.A))
+            {
+                pair.Dispose();
+                byte[] buffer = new byte[4];
+                Assert.AreEqual(0, line.Read(buffer, 0, buffer.Length, ShortTimeoutMicros));
+                Assert.AreNotEqual(0, line.LastErrno, "the hang-up is recorded");
+                line.Write(buffer, 0, buffer.Length);
+            }
+        }
+
+        [TestMethod]
         public void EchoOptionIsReported()
         {
             using (PtyPair pair = StartPair())
