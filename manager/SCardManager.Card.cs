@@ -71,6 +71,7 @@ namespace EmbeddedSmartCard.Manager
 
                 ManagedReader reader;
                 int protocol;
+                int generation;
                 lock (SyncRoot)
                 {
                     CardHandle found = FindHandle(handle);
@@ -82,6 +83,7 @@ namespace EmbeddedSmartCard.Manager
 
                     reader = found.Reader;
                     protocol = found.Protocol;
+                    generation = reader.CardGeneration;
                 }
 
                 // A response never needs more than the largest response APDU: a bigger buffer is fine (pcsc.md §1.3).
@@ -89,7 +91,7 @@ namespace EmbeddedSmartCard.Manager
                 SmartcardStatus status = reader.Device.Transmit(protocol, send, sendOffset, sendLength, receive, receiveOffset, capacity, out receiveLength);
                 if (status == SmartcardStatus.NoMedia)
                 {
-                    CardPulled(reader);
+                    CardPulled(reader, generation);
                 }
 
                 if (status != SmartcardStatus.Success && status != SmartcardStatus.BufferTooSmall)
@@ -205,12 +207,20 @@ namespace EmbeddedSmartCard.Manager
             return handle.Protocol == ScardConstants.ProtocolUndefined ? ScardError.ProtoMismatch : ScardError.Success;
         }
 
-        /// <summary>The driver found the card gone during a call: the same bookkeeping as a removal event.</summary>
-        private void CardPulled(ManagedReader reader)
+        /// <summary>
+        /// The driver found the card gone during a call. Usually the device's removal event got here first
+        /// (the generation moved); if not, the removal is booked now, and a card already back in the
+        /// reader counts as a new one, so no old handle ever talks to it.
+        /// </summary>
+        private void CardPulled(ManagedReader reader, int generation)
         {
             lock (SyncRoot)
             {
-                reader.SetCardPresent(false);
+                if (reader.CardGeneration == generation)
+                {
+                    reader.SetCardPresent(false);
+                    reader.SetCardPresent(reader.Device.State >= ReaderState.Present);
+                }
             }
         }
 

@@ -69,16 +69,35 @@ namespace EmbeddedSmartCard.Tests.Manager
         }
 
         [TestMethod]
-        public void ACardThatFallsSilentMidApduIsNotTransacted()
+        public void ACardPulledMidBlockUnderT1IsRemoved()
         {
             ManagerBench bench = ManagerBench.Create();
-            SimulatedCard card = bench.Insert(0, CardProfile.FastT1());
+            SimulatedCard card = bench.Insert(1, CardProfile.FastT1());
+            int handle;
+            int protocol;
+            bench.Connect(1, ScardConstants.ShareShared, out handle, out protocol);
+            card.Faults.Arm(CardFaultScope.SentCharacter, 2, CardFaultKind.Yank);
+
+            Assert.AreEqual("SCARD_W_REMOVED_CARD", bench.SendResult(handle, protocol, ManagerBench.SelectMf));
+            Assert.AreEqual(ScardError.Success, bench.Manager.Disconnect(handle, ScardConstants.ResetCard));
+        }
+
+        [TestMethod]
+        public void ACardThatFallsSilentMidApduIsNotTransacted()
+        {
+            Assert.AreEqual("SCARD_E_NOT_TRANSACTED", SendToAMuteCard(CardProfile.FastT1()));
+            Assert.AreEqual("SCARD_E_NOT_TRANSACTED", SendToAMuteCard(CardProfile.DirectT0()));
+        }
+
+        private static string SendToAMuteCard(CardProfile profile)
+        {
+            ManagerBench bench = ManagerBench.Create();
+            SimulatedCard card = bench.Insert(0, profile);
             int handle;
             int protocol;
             bench.Connect(0, ScardConstants.ShareShared, out handle, out protocol);
             card.Faults.Arm(CardFaultScope.SentCharacter, 0, CardFaultKind.Mute);
-
-            Assert.AreEqual("SCARD_E_NOT_TRANSACTED", bench.SendResult(handle, protocol, ManagerBench.SelectMf));
+            return bench.SendResult(handle, protocol, ManagerBench.SelectMf);
         }
     }
 }
