@@ -18,6 +18,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private readonly SimulatedCard _card;
         private readonly CardFaults _faults;
         private SimUartLine _line;
+        private SimClockOutput _clockSource;
         private int _clockHz = CardProfile.DefaultClockHz;
         private int _f = CardRates.DefaultF;
         private int _d = CardRates.DefaultD;
@@ -39,21 +40,38 @@ namespace EmbeddedSmartCard.Boards.Simulator
             set { _line = value; }
         }
 
+        /// <summary>The CLK contact; its frequency is read for every character, so a changed clock changes the etu.</summary>
+        public SimClockOutput ClockSource
+        {
+            get { return _clockSource; }
+            set { _clockSource = value; }
+        }
+
         /// <summary>f·D/F: the card's baud rate now.</summary>
         public int BaudRate
         {
-            get { return CardRates.BaudRate(_clockHz, _f, _d); }
+            get { return CardRates.BaudRate(ClockHz, _f, _d); }
         }
 
         /// <summary>The baud rate during the ATR (Fd, Dd).</summary>
         public int InitialBaudRate
         {
-            get { return CardRates.BaudRate(_clockHz, CardRates.DefaultF, CardRates.DefaultD); }
+            get { return CardRates.BaudRate(ClockHz, CardRates.DefaultF, CardRates.DefaultD); }
         }
 
+        /// <summary>f on CLK now, or the last known one while the clock is stopped (or with no CLK contact).</summary>
         public int ClockHz
         {
-            get { return _clockHz; }
+            get
+            {
+                int live = _clockSource != null ? _clockSource.FrequencyHz : 0;
+                if (live > 0)
+                {
+                    _clockHz = live;
+                }
+
+                return _clockHz;
+            }
         }
 
         public bool Inverse
@@ -74,10 +92,9 @@ namespace EmbeddedSmartCard.Boards.Simulator
             get { return _lastReceivedStart; }
         }
 
-        /// <summary>Back to the state after a reset: Fd/Dd at <paramref name="clockHz"/>, 12 etu spacing, talking again.</summary>
-        public void Reset(int clockHz, bool inverse)
+        /// <summary>Back to the state after a reset: Fd/Dd, 12 etu spacing, talking again.</summary>
+        public void Reset(bool inverse)
         {
-            _clockHz = clockHz > 0 ? clockHz : CardProfile.DefaultClockHz;
             _inverse = inverse;
             _f = CardRates.DefaultF;
             _d = CardRates.DefaultD;
@@ -100,7 +117,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>Duration of <paramref name="cycles"/> cycles of the card's clock, rounded up, in microseconds.</summary>
         public long ClockCyclesMicros(long cycles)
         {
-            return (cycles * 1000000L + _clockHz - 1) / _clockHz;
+            int clockHz = ClockHz;
+            return (cycles * 1000000L + clockHz - 1) / clockHz;
         }
 
         /// <summary>The T=0 waiting time WT = WI · 960 · F / f at the rates in force (ISO 7816-3 §10.2), in microseconds.</summary>
@@ -119,7 +137,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>Duration of <paramref name="etu"/> etu at the current rates, rounded up, in microseconds.</summary>
         public long EtuMicros(long etu)
         {
-            long denominator = (long)_d * _clockHz;
+            long denominator = (long)_d * ClockHz;
             return (etu * _f * 1000000L + denominator - 1) / denominator;
         }
 

@@ -50,8 +50,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>Cold or warm reset answered: the ATR at the profile's delay, Fd/Dd, every protocol state fresh.</summary>
         private void StartAtr(long resetMicros)
         {
-            int clockHz = _clock != null ? _clock.FrequencyHz : CardProfile.DefaultClockHz;
-            if (clockHz <= 0)
+            if (_clock != null && _clock.FrequencyHz <= 0)
             {
                 // No clock on CLK: the card cannot run.
                 return;
@@ -62,7 +61,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
                 _line.CancelTransmissions(resetMicros);
             }
 
-            _wire.Reset(clockHz, _profile.InverseConvention);
+            _wire.Reset(_profile.InverseConvention);
             _wire.Restart(resetMicros);
             _pps.Reset();
             _t0.Reset();

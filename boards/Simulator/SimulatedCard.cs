@@ -146,6 +146,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
                 UsesInBandReset = reset == null;
                 _resetLevel = reset != null && reset.Value;
                 _wire.Line = line;
+                _wire.ClockSource = clock;
                 _wire.Silent = false;
                 _heldResetByte = false;
                 _state = IsPowered() ? SimulatedCardState.InReset : SimulatedCardState.Off;

@@ -126,6 +126,23 @@ namespace EmbeddedSmartCard.Tests.Simulator
         }
 
         [TestMethod]
+        public void CardEtuFollowsTheClock()
+        {
+            CardTestRig rig = new CardTestRig(CardProfile.DirectT0());
+            rig.Vcc.Write(true);
+            rig.Clk.Start(2 * CardTestRig.ClockHz);
+            rig.Reset.Write(true);
+            rig.Line.Configure(19200, UartParity.Even, UartStopBits.Two);
+            Assert.AreEqual("3B 05 80 31 80 65 B0", rig.Receive(7, 100000));
+            Assert.AreEqual(0, rig.Line.ReceiveErrorCount);
+
+            rig.Clk.Start(CardTestRig.ClockHz);
+            rig.Line.Configure(9600, UartParity.Even, UartStopBits.Two);
+            rig.Send("00 20 00 81 00");
+            Assert.AreEqual("63 C3", rig.Receive(2));
+        }
+
+        [TestMethod]
         public void VccOffSilencesTheCard()
         {
             CardTestRig rig = new CardTestRig(CardProfile.DirectT0());
