@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using EmbeddedSmartCard.Boards;
 using EmbeddedSmartCard.Boards.Linux;
 
@@ -10,8 +11,11 @@ namespace EmbeddedSmartCard.Scard
         public const string Name = "--board";
         public const string Default = "sim";
 
-        /// <summary>Builds the board; a bad spec is a usage error.</summary>
-        public static IBoard Create(CommandLineOptions options)
+        /// <summary>
+        /// Builds the board. A bad spec is a usage error (exit 2); a device that cannot be opened is
+        /// reported on <paramref name="error"/> and gives null (the verb exits 1).
+        /// </summary>
+        public static IBoard Create(CommandLineOptions options, string verb, TextWriter error)
         {
             string spec = options.Get(Name, Default);
             try
@@ -22,6 +26,16 @@ namespace EmbeddedSmartCard.Scard
             {
                 throw new CommandLineException(e.Message);
             }
+            catch (IOException e)
+            {
+                error.WriteLine("scard " + verb + ": " + e.Message);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                error.WriteLine("scard " + verb + ": " + e.Message);
+            }
+
+            return null;
         }
     }
 }

@@ -16,7 +16,13 @@ namespace EmbeddedSmartCard.Scard
         {
             CommandLineOptions options = new CommandLineOptions(args, new[] { BoardOption.Name }, new string[0]);
             options.ExpectNoPositional();
-            using (IBoard board = BoardOption.Create(options))
+            IBoard board = BoardOption.Create(options, "list", error);
+            if (board == null)
+            {
+                return 1;
+            }
+
+            using (board)
             using (SCardManager manager = new SCardManager(board))
             {
                 int context;

@@ -31,7 +31,13 @@ namespace EmbeddedSmartCard.Scard
             double wait = options.GetSeconds(WaitOption, 0, MaxWaitSeconds);
             bool json = options.Has(JsonFlag);
 
-            using (IBoard board = BoardOption.Create(options))
+            IBoard board = BoardOption.Create(options, "send", error);
+            if (board == null)
+            {
+                return 1;
+            }
+
+            using (board)
             using (SCardManager manager = new SCardManager(board))
             {
                 int context;

@@ -78,6 +78,17 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         [TestMethod]
+        public void ASerialDeviceThatCannotBeOpenedExitsOneNamingIt()
+        {
+            StringWriter error = new StringWriter();
+
+            int exit = ListVerb.Run(new[] { "--board", "uart-card:/dev/no-such-scard-tty" }, new StringWriter(), error);
+
+            Assert.AreEqual(1, exit);
+            StringAssert.Contains(error.ToString(), "/dev/no-such-scard-tty");
+        }
+
+        [TestMethod]
         public void DemoPrintsTheScriptedSession()
         {
             StringWriter output = new StringWriter();
