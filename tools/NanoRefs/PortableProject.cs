@@ -6,6 +6,8 @@ namespace EmbeddedSmartCard.Tools.NanoRefs;
 /// <summary>A portable csproj as build/NanoCheck.targets sees it: what its .nfproj must compile and reference.</summary>
 public sealed class PortableProject
 {
+    private static readonly TimeSpan MsbuildTimeout = TimeSpan.FromMinutes(2);
+
     public PortableProject(string csprojPath, string assemblyName, string rootNamespace, bool isTestProject)
     {
         CsprojPath = csprojPath;
@@ -99,13 +101,18 @@ public sealed class PortableProject
 
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(MsbuildTimeout))
         {
-            throw new InvalidOperationException("dotnet msbuild build/NanoProjects.proj failed:" + Environment.NewLine + stdout + stderr.Result);
+            process.Kill(true);
+            throw new InvalidOperationException("dotnet msbuild build/NanoProjects.proj did not finish within " + MsbuildTimeout);
         }
 
-        return stdout;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet msbuild build/NanoProjects.proj failed:" + Environment.NewLine + stdout.Result + stderr.Result);
+        }
+
+        return stdout.Result;
     }
 }
