@@ -73,6 +73,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
                 return SmartcardStatus.NoMedia;
             }
 
+            // A warm reset needs a card already powered (VCC and CLK kept); otherwise it is an activation.
             SmartcardStatus status = action == PowerAction.WarmReset && cardPowered ? WarmReset() : ColdReset();
             if (status == SmartcardStatus.Success)
             {
