@@ -6,7 +6,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
     public sealed partial class SimulatedCard
     {
         /// <summary>
-        /// The in-band reset of a line without RST: FF FF at a command boundary (in either convention, at
+        /// The in-band reset of a line without RST: FF FF at a command boundary (in the reader's convention, at
         /// the current or the initial rate). Returns true when the character was taken by it.
         /// </summary>
         private bool TakeInBandReset(byte data, bool parityBit, long startMicros, int baudRate)
@@ -28,25 +28,22 @@ namespace EmbeddedSmartCard.Boards.Simulator
                     return true;
                 }
 
-                DeliverHeldResetByte(baudRate);
+                // The held FF was the start of traffic after all (a PPSS): the card takes it now.
+                Deliver(_heldData, _heldParityBit, _heldStart, _heldBaudRate);
                 return false;
             }
 
             if (resetByte && AtCommandBoundary())
             {
                 _heldResetByte = true;
+                _heldData = data;
+                _heldParityBit = parityBit;
+                _heldStart = startMicros;
+                _heldBaudRate = baudRate;
                 return true;
             }
 
             return false;
-        }
-
-        /// <summary>The held FF was the start of traffic after all (a PPSS): the card takes it now.</summary>
-        private void DeliverHeldResetByte(int baudRate)
-        {
-            byte wire = _wire.Inverse ? CardWire.InverseMap(InBandResetDirect) : InBandResetDirect;
-            bool parityBit = _wire.Inverse ? !SimUartLine.EvenParityBit(wire) : SimUartLine.EvenParityBit(wire);
-            Deliver(wire, parityBit, _lastHostStart, baudRate);
         }
 
         /// <summary>

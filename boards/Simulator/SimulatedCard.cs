@@ -66,6 +66,10 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private SimulatedCardState _state;
         private bool _resetLevel;
         private bool _heldResetByte;
+        private byte _heldData;
+        private bool _heldParityBit;
+        private long _heldStart;
+        private int _heldBaudRate;
         private long _lastHostStart = long.MinValue;
 
         public SimulatedCard(CardProfile profile)
