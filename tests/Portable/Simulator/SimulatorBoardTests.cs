@@ -44,6 +44,19 @@ namespace EmbeddedSmartCard.Tests.Simulator
         }
 
         [TestMethod]
+        public void DemoBoardHasADualProtocolCardReady()
+        {
+            SimulatorBoard board = SimulatorBoard.CreateDemo();
+            Assert.AreEqual(1, board.ReaderCount);
+            Assert.AreEqual("sim", board.Name);
+            Assert.IsNotNull(board.GetSlot(0).Card);
+            Assert.IsTrue(board.GetSlot(0).Card.Profile.OffersT1, "T=1 offered");
+            Assert.AreEqual(SmartcardStatus.Success, board.GetReader(0).Open());
+            Assert.IsTrue(board.GetReader(0).IsCardPresent(), "present");
+            board.Dispose();
+        }
+
+        [TestMethod]
         public void YankFaultEmptiesTheSlotAtItsVirtualTime()
         {
             SimulatorBoard board = new SimulatorBoard(1);
