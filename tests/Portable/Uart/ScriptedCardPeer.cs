@@ -14,6 +14,9 @@ namespace EmbeddedSmartCard.Tests.Uart
         /// <summary>Characters the card sends are 12 etu apart (ISO 7816-3 minimum without extra guard time).</summary>
         private const int CardCharacterEtu = 12;
 
+        /// <summary>A host character on the wire: start, 8 data bits, parity and two stop bits.</summary>
+        private const int HostCharacterBits = 12;
+
         /// <summary>Delay between the host's last character and the scripted reply, in etu.</summary>
         private const int ReplyDelayEtu = 20;
 
@@ -108,7 +111,7 @@ namespace EmbeddedSmartCard.Tests.Uart
             }
 
             HostCount++;
-            long endMicros = startMicros + SimUartLine.CharacterMicros(12, baudRate);
+            long endMicros = startMicros + SimUartLine.CharacterMicros(HostCharacterBits, baudRate);
             consecutiveFf = data == 0xFF ? consecutiveFf + 1 : 0;
             if (consecutiveFf == 2)
             {

@@ -46,6 +46,18 @@ namespace EmbeddedSmartCard.Tests.Uart
         }
 
         [TestMethod]
+        public void TwoWireLineHasNoEchoToRemove()
+        {
+            Assert.AreEqual(SmartcardStatus.Success, SendOverTwoWireLine(false));
+        }
+
+        [TestMethod]
+        public void LineEchoesOptionExpectsTheEchoTheLineCannotReport()
+        {
+            Assert.AreEqual(SmartcardStatus.IoDeviceError, SendOverTwoWireLine(true), "no echo came back");
+        }
+
+        [TestMethod]
         public void CharactersAreSpacedByTheGuardTime()
         {
             UartRig rig = PoweredRig(null);
@@ -245,6 +257,24 @@ namespace EmbeddedSmartCard.Tests.Uart
             Assert.AreSame(rig.Reader, rig.Reader.Channel);
             int length;
             Assert.AreEqual(SmartcardStatus.NotSupported, rig.Reader.Transmit(new byte[4], 0, 4, new byte[2], 0, 2, out length));
+        }
+
+        /// <summary>Powers a card on a line whose TX and RX are separate (no echo) and sends one command.</summary>
+        private static SmartcardStatus SendOverTwoWireLine(bool lineEchoesOption)
+        {
+            VirtualClock clock = new VirtualClock();
+            SimUartLine line = new SimUartLine(clock, false);
+            SimClockOutput clk = new SimClockOutput();
+            SimOutputPin reset = new SimOutputPin(clock, false);
+            ScriptedCardPeer card = new ScriptedCardPeer(clock, line, clk);
+            card.WatchReset(reset);
+            UartReaderOptions options = new UartReaderOptions();
+            options.LineEchoes = lineEchoesOption;
+            UartCardReader reader = new UartCardReader(options, line, clock, reset, null, null, clk);
+            reader.Open();
+            int atrLength;
+            Assert.AreEqual(SmartcardStatus.Success, reader.Power(PowerAction.ColdReset, new byte[40], 0, out atrLength));
+            return reader.Send(TestSupport.Hex("00 B0 00 00 10"), 0, 5);
         }
 
         private static UartRig PoweredRig(UartReaderOptions options)
