@@ -16,6 +16,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private const int TdPresent = 0x80;
         private const int DefaultWaitingInteger = 10;
         private const int MaxAtrLength = 33;
+        private const int MaxHistoricalBytes = 15;
 
         /// <summary>TA2 b5 = 0: the rates come from TA1 (ISO 7816-3 §8.3).</summary>
         private const int SpecificModeUsesTa1 = 0x00;
@@ -24,6 +25,12 @@ namespace EmbeddedSmartCard.Boards.Simulator
         {
             byte[] atr = new byte[MaxAtrLength];
             int historicalCount = profile.HistoricalBytes == null ? 0 : profile.HistoricalBytes.Length;
+            if (historicalCount > MaxHistoricalBytes)
+            {
+                // K is one nibble of T0 (ISO 7816-3 §8.2.2): only the first 15 bytes fit.
+                historicalCount = MaxHistoricalBytes;
+            }
+
             bool hasTa1 = profile.Ta1 != CardRates.DefaultFiDi;
             bool hasTc1 = profile.ExtraGuardTime != 0;
             bool hasTc2 = profile.OffersT0 && profile.WaitingTimeInteger != DefaultWaitingInteger;
