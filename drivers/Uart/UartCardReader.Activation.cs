@@ -17,17 +17,8 @@ namespace EmbeddedSmartCard.Drivers.Uart
         /// <summary>Turnaround before sending after a reception, 16 etu (reference §1.6, T=0 and PPS).</summary>
         private const int DefaultTurnaroundEtu = 16;
 
-        /// <summary>TS of a direct-convention card as a direct UART reads it.</summary>
-        private const byte TsDirect = 0x3B;
-
         /// <summary>TS of an inverse-convention card (0x3F) as a direct UART reads it: reverse(~0x3F) (reference §1.2).</summary>
         private const byte TsInverseSeenDirect = 0x03;
-
-        /// <summary>TS as the library wants it for an inverse-convention card.</summary>
-        private const byte TsInverse = 0x3F;
-
-        /// <summary>The longest ATR: TS, T0, 32 more characters at most (ISO 7816-3 §8.2.1).</summary>
-        private const int MaxAtrLength = 33;
 
         /// <summary>The in-band reset of a line without an RST wire (docs/architecture.md).</summary>
         private static readonly byte[] InBandReset = new byte[] { 0xFF, 0xFF };
@@ -62,7 +53,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
                 return SmartcardStatus.InvalidDeviceRequest;
             }
 
-            if (atrBuffer == null || atrOffset < 0 || atrBuffer.Length - atrOffset < MaxAtrLength)
+            if (atrBuffer == null || atrOffset < 0 || atrBuffer.Length - atrOffset < Atr.MaxLength)
             {
                 return SmartcardStatus.InvalidParameter;
             }
@@ -198,7 +189,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
             int missing = Atr.RemainingLength(atr, offset, received);
             while (missing > 0)
             {
-                if (received + missing > MaxAtrLength)
+                if (received + missing > Atr.MaxLength)
                 {
                     return SmartcardStatus.UnrecognizedMedia;
                 }
@@ -243,11 +234,11 @@ namespace EmbeddedSmartCard.Drivers.Uart
             if (atr[offset] == TsInverseSeenDirect)
             {
                 SwitchToInverseConvention();
-                atr[offset] = TsInverse;
+                atr[offset] = Atr.TsInverse;
                 return SmartcardStatus.Success;
             }
 
-            return atr[offset] == TsDirect ? SmartcardStatus.Success : SmartcardStatus.UnrecognizedMedia;
+            return atr[offset] == Atr.TsDirect ? SmartcardStatus.Success : SmartcardStatus.UnrecognizedMedia;
         }
 
         /// <summary>

@@ -7,7 +7,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
     /// </summary>
     public sealed class UartReaderOptions
     {
-        /// <summary>Default CLK: 3.5712 MHz gives exactly 9600 bd at Fd = 372 (ISO 7816-3 §1.6 of the reference).</summary>
+        /// <summary>Default CLK: 3.5712 MHz gives exactly 9600 bd at Fd = 372 (reference §1.6).</summary>
         public const int DefaultClockHz = 3571200;
 
         /// <summary>Frequency of the CLK contact, in Hz (the requested one; an IClockOutput may report what it really made).</summary>
