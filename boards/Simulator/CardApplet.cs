@@ -87,6 +87,9 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
         public bool PinVerified { get; private set; }
 
+        /// <summary>Command APDUs processed since the card was made (scard simulate logs each one).</summary>
+        public int CommandCount { get; private set; }
+
         /// <summary>Byte <paramref name="index"/> of the known pattern (a period of 251, so 256-byte slips show).</summary>
         public static byte PatternByte(int index)
         {
@@ -128,6 +131,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// </summary>
         public int Process(byte[] apdu, int offset, int length, byte[] response, int responseOffset, int capacity)
         {
+            CommandCount++;
             if (!_command.Decode(apdu, offset, length))
             {
                 return Status(response, responseOffset, 0, SwWrongLength);

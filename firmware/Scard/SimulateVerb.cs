@@ -11,7 +11,7 @@ namespace EmbeddedSmartCard.Scard
     /// scard simulate card --serial &lt;device&gt; [--protocol t0|t1|both] [--atr &lt;hex&gt;] [--inverse]:
     /// serves the simulated contact card (boards/Simulator's <see cref="SerialCardServer"/>) on a serial
     /// device, e.g. one end of a socat pty pair, until SIGINT, SIGTERM or the end of standard input.
-    /// Prints "serving … on &lt;device&gt;" once ready, then a line per reset and per protocol change.
+    /// Prints "serving … on &lt;device&gt;" once ready, then a line per reset, protocol change and APDU.
     /// The line has no RST wire, so the reader at the other end resets the card in-band with FF FF
     /// (docs/architecture.md): use a board spec with rst=none there.
     /// </summary>
@@ -94,7 +94,7 @@ namespace EmbeddedSmartCard.Scard
             return protocol.ToUpperInvariant() + " card (" + convention + " convention, ATR " + Convert.ToHexString(profile.BuildAtr()) + ")";
         }
 
-        /// <summary>Runs the server on this thread until a stop signal or stdin EOF, reporting resets and protocol changes.</summary>
+        /// <summary>Runs the server on this thread until a stop signal or stdin EOF, reporting resets, protocol changes and APDUs.</summary>
         private static void Serve(SerialCardServer server, string what, TextWriter output)
         {
             // Not disposed: the stdin watcher may still set it after serving ended.
@@ -107,6 +107,7 @@ namespace EmbeddedSmartCard.Scard
                 output.Flush();
                 SimulatedCard card = server.Card;
                 int resets = card.ResetCount;
+                int commands = card.Applet.CommandCount;
                 SimulatedCardState state = card.State;
                 while (!stop.WaitOne(0))
                 {
@@ -120,6 +121,11 @@ namespace EmbeddedSmartCard.Scard
                     {
                         state = card.State;
                         Report(output, "card state " + state);
+                    }
+                    if (card.Applet.CommandCount != commands)
+                    {
+                        commands = card.Applet.CommandCount;
+                        Report(output, "apdu " + commands + " answered");
                     }
                 }
                 Report(output, "stopped after " + server.BytesFromReader + " bytes in, " + server.BytesToReader + " bytes out");

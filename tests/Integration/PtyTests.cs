@@ -102,6 +102,7 @@ namespace EmbeddedSmartCard.Tests.Integration
                 StringAssert.Contains(lines[1], "\"command\":\"" + GetChallenge + "\"");
                 StringAssert.Matches(lines[1], new System.Text.RegularExpressions.Regex("\"response\":\"[0-9A-F]{16}9000\""));
                 Assert.IsTrue(simulator.WaitForLine("reset 1", ReadyTimeoutMillis), "the simulator reports the in-band reset: " + simulator.Output);
+                Assert.IsTrue(simulator.WaitForLine("apdu 2 answered", ReadyTimeoutMillis), "the simulator reports each APDU: " + simulator.Output);
             }
         }
 
