@@ -45,7 +45,7 @@ namespace EmbeddedSmartCard.Tests.Integration
             StringWriter output = new StringWriter();
             StringWriter error = new StringWriter();
 
-            int exit = SendVerb.Run(new[] { SelectMf, GetChallenge, "--json", "--protocol", "any", "--wait", "1" }, output, error);
+            int exit = SendVerb.Run(new[] { SelectMf, GetChallenge, "--json", "--protocol", "any", "--wait", "1", "--reader", "simulated contact" }, output, error);
 
             Assert.AreEqual(0, exit, error.ToString());
             string[] lines = output.ToString().Trim().Split('\n');
