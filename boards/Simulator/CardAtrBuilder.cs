@@ -1,3 +1,4 @@
+using EmbeddedSmartCard.Drivers;
 namespace EmbeddedSmartCard.Boards.Simulator
 {
     /// <summary>
@@ -65,7 +66,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
             if (profile.OffersT1)
             {
-                atr[length] = CardEdc.Lrc(atr, 1, length - 1);
+                atr[length] = Edc.ComputeLrc(atr, 1, length - 1);
                 length++;
             }
 

@@ -1,3 +1,4 @@
+using EmbeddedSmartCard.Drivers;
 namespace EmbeddedSmartCard.Boards.Simulator
 {
     /// <summary>
@@ -68,7 +69,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private bool IsAcceptable()
         {
             byte pps0 = _request[1];
-            if (_damaged || CardEdc.Lrc(_request, 0, _count) != 0 || (pps0 & Pps0Reserved) != 0)
+            if (_damaged || Edc.ComputeLrc(_request, 0, _count) != 0 || (pps0 & Pps0Reserved) != 0)
             {
                 return false;
             }
@@ -135,7 +136,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
                 _answer[length++] = _request[i];
             }
 
-            _answer[length] = CardEdc.Lrc(_answer, 0, length);
+            _answer[length] = Edc.ComputeLrc(_answer, 0, length);
             return length + 1;
         }
 

@@ -1,3 +1,4 @@
+using EmbeddedSmartCard.Drivers;
 namespace EmbeddedSmartCard.Boards.Simulator
 {
     /// <summary>The blocks the card sends: R-blocks, S-blocks, response I-blocks, retransmission, and the block-level faults on the way out.</summary>
@@ -40,7 +41,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
             }
 
             _lastSentLength = PrologueLength + count;
-            _lastSentLength += CardEdc.Append(_profile.UseCrc, _lastSent, 0, _lastSentLength);
+            _lastSentLength += Edc.Append(_profile.UseCrc, _lastSent, 0, _lastSentLength);
             Transmit(at);
         }
 

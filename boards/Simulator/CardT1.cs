@@ -1,3 +1,4 @@
+using EmbeddedSmartCard.Drivers;
 namespace EmbeddedSmartCard.Boards.Simulator
 {
     /// <summary>
@@ -117,7 +118,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
             _rxDamaged |= error;
             if (_rxCount == PrologueLength)
             {
-                _rxExpected = PrologueLength + value + CardEdc.Length(_profile.UseCrc);
+                _rxExpected = PrologueLength + value + Edc.Length(_profile.UseCrc);
             }
 
             if (_rxCount == _rxExpected)
@@ -137,7 +138,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
             }
 
             int len = _rx[2];
-            if (_rxDamaged || !CardEdc.IsValid(_profile.UseCrc, _rx, 0, length))
+            if (_rxDamaged || !Edc.IsValid(_profile.UseCrc, _rx, 0, length))
             {
                 SendRBlock(RErrorEdc);
                 return;

@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Boards.Simulator;
 
 namespace EmbeddedSmartCard.Tests.Simulator
@@ -177,14 +178,14 @@ namespace EmbeddedSmartCard.Tests.Simulator
             CardTestRig rig = new CardTestRig(profile);
             rig.ColdReset();
             byte[] block = TestSupport.Hex("00 C1 01 FE 00 00");
-            int crc = CardEdc.Crc(block, 0, 4);
+            int crc = Edc.ComputeCrc(block, 0, 4);
             block[4] = (byte)(crc >> 8);
             block[5] = (byte)crc;
             rig.Send(block);
             string answer = rig.Receive(6);
             byte[] received = TestSupport.Hex(answer);
             Assert.AreEqual("00 E1 01 FE", TestSupport.ToHex(received, 0, 4));
-            Assert.IsTrue(CardEdc.IsValid(true, received, 0, 6), "CRC epilogue");
+            Assert.IsTrue(Edc.IsValid(true, received, 0, 6), "CRC epilogue");
         }
 
         internal static byte[] EchoCommand(int length)

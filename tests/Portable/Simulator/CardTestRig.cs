@@ -1,3 +1,4 @@
+using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Simulator;
@@ -151,7 +152,7 @@ namespace EmbeddedSmartCard.Tests.Simulator
             block[1] = (byte)pcb;
             block[2] = (byte)inf.Length;
             System.Array.Copy(inf, 0, block, 3, inf.Length);
-            block[3 + inf.Length] = CardEdc.Lrc(block, 0, 3 + inf.Length);
+            block[3 + inf.Length] = Edc.ComputeLrc(block, 0, 3 + inf.Length);
             return TestSupport.ToHex(block);
         }
 
