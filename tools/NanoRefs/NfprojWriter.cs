@@ -45,7 +45,7 @@ public static class NfprojWriter
         x.AppendLine("    <Platform Condition=\" '$(Platform)' == '' \">AnyCPU</Platform>");
         x.AppendLine($"    <ProjectTypeGuids>{NanoProjectTypeGuid};{CSharpProjectTypeGuid}</ProjectTypeGuids>");
         x.AppendLine($"    <ProjectGuid>{ProjectGuid(project.AssemblyName)}</ProjectGuid>");
-        x.AppendLine("    <OutputType>Library</OutputType>");
+        x.AppendLine($"    <OutputType>{project.OutputType}</OutputType>");
         x.AppendLine("    <AppDesignerFolder>Properties</AppDesignerFolder>");
         x.AppendLine("    <FileAlignment>512</FileAlignment>");
         x.AppendLine($"    <RootNamespace>{project.RootNamespace}</RootNamespace>");

@@ -8,8 +8,9 @@ public sealed class PortableProject
 {
     private static readonly TimeSpan MsbuildTimeout = TimeSpan.FromMinutes(2);
 
-    public PortableProject(string csprojPath, string assemblyName, string rootNamespace, bool isTestProject)
+    public PortableProject(string csprojPath, string assemblyName, string rootNamespace, bool isTestProject, string outputType)
     {
+        OutputType = string.IsNullOrEmpty(outputType) ? "Library" : outputType;
         CsprojPath = csprojPath;
         AssemblyName = assemblyName;
         RootNamespace = rootNamespace;
@@ -23,6 +24,9 @@ public sealed class PortableProject
     public string RootNamespace { get; }
 
     public bool IsTestProject { get; }
+
+    /// <summary>The .nfproj OutputType: Library, or Exe for a deployable application (NanoOutputType in the csproj).</summary>
+    public string OutputType { get; }
 
     public string Directory => Path.GetDirectoryName(CsprojPath)!;
 
@@ -54,7 +58,8 @@ public sealed class PortableProject
         {
             var path = Text(item, "FullPath");
             projects[path] = new PortableProject(path, Text(item, "AssemblyName"), Text(item, "RootNamespace"),
-                string.Equals(Text(item, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase));
+                string.Equals(Text(item, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase),
+                Text(item, "NanoOutputType"));
         }
 
         foreach (var item in items.Where(i => Text(i, "Kind") != "Project"))
