@@ -107,6 +107,7 @@ namespace EmbeddedSmartCard.Manager
                     }
 
                     contexts.Remove(context);
+                    released.Close();
                     while (released.Handles.Count > 0)
                     {
                         Detach((CardHandle)released.Handles[0]);
