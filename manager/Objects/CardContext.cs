@@ -1,0 +1,118 @@
+using System;
+
+namespace EmbeddedSmartCard.Manager.Objects
+{
+    /// <summary>
+    /// An application context (SCardEstablishContext … SCardReleaseContext) in the object manner of
+    /// pcsc-sharp: calls throw the <see cref="PcscException"/> subclass of their code instead of returning
+    /// it. Dispose releases the context, which disconnects its connections (LEAVE_CARD) and wakes its
+    /// blocked calls. One context may be used from several threads (see manager/README.md).
+    /// </summary>
+    public sealed class CardContext : IDisposable
+    {
+        private readonly SCardManager manager;
+        private int handle;
+
+        /// <summary>A SYSTEM-scope context of <paramref name="manager"/>.</summary>
+        public CardContext(SCardManager manager)
+            : this(manager, ScardConstants.ScopeSystem)
+        {
+        }
+
+        public CardContext(SCardManager manager, int scope)
+        {
+            if (manager == null)
+            {
+                throw new ArgumentNullException("manager");
+            }
+
+            this.manager = manager;
+            int established;
+            PcscExceptions.Check(manager.EstablishContext(scope, out established));
+            handle = established;
+        }
+
+        /// <summary>A SYSTEM-scope context of the default manager behind the static <see cref="SCard"/> calls.</summary>
+        public static CardContext Establish()
+        {
+            return new CardContext(SCard.Manager);
+        }
+
+        public SCardManager Manager
+        {
+            get { return manager; }
+        }
+
+        /// <summary>The SCARDCONTEXT value; 0 once released.</summary>
+        public int Handle
+        {
+            get { return handle; }
+        }
+
+        /// <summary>SCardIsValidContext, without throwing.</summary>
+        public bool IsValid
+        {
+            get { return manager.IsValidContext(handle) == ScardError.Success; }
+        }
+
+        /// <summary>The reader names; an empty array when there are none (as pcsc-sharp does, not an exception).</summary>
+        public string[] GetReaders()
+        {
+            string[] readers;
+            int result = manager.ListReaders(handle, out readers);
+            if (result == ScardError.NoReadersAvailable)
+            {
+                return new string[0];
+            }
+
+            PcscExceptions.Check(result);
+            return readers;
+        }
+
+        /// <summary>A reader of this context by its exact name (UnknownReaderException when it is not listed).</summary>
+        public CardReader GetReader(string name)
+        {
+            string[] readers = GetReaders();
+            for (int i = 0; i < readers.Length; i++)
+            {
+                if (readers[i] == name)
+                {
+                    return new CardReader(this, name);
+                }
+            }
+
+            throw new UnknownReaderException();
+        }
+
+        /// <summary>SCardConnect: a connection to the card (or, with SHARE_DIRECT, the reader) of <paramref name="reader"/>.</summary>
+        public CardConnection Connect(string reader, int shareMode, int preferredProtocols)
+        {
+            int cardHandle;
+            int protocol;
+            PcscExceptions.Check(manager.Connect(handle, reader, shareMode, preferredProtocols, out cardHandle, out protocol));
+            return new CardConnection(this, reader, cardHandle, shareMode, protocol);
+        }
+
+        /// <summary>SCardReleaseContext; releasing twice is harmless.</summary>
+        public void Release()
+        {
+            int released = handle;
+            handle = 0;
+            if (released != 0)
+            {
+                PcscExceptions.Check(manager.ReleaseContext(released));
+            }
+        }
+
+        /// <summary>Releases the context; never throws (a manager already closed has released it).</summary>
+        public void Dispose()
+        {
+            int released = handle;
+            handle = 0;
+            if (released != 0)
+            {
+                manager.ReleaseContext(released);
+            }
+        }
+    }
+}

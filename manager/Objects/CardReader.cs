@@ -1,0 +1,23 @@
+namespace EmbeddedSmartCard.Manager.Objects
+{
+    /// <summary>A reader seen through a <see cref="CardContext"/>: its name and the ways to reach its card.</summary>
+    public sealed class CardReader
+    {
+        internal CardReader(CardContext context, string name)
+        {
+            Context = context;
+            Name = name;
+        }
+
+        public CardContext Context { get; private set; }
+
+        /// <summary>The PC/SC reader name, "Name [interface] (serial) RR SS".</summary>
+        public string Name { get; private set; }
+
+        /// <summary>SCardConnect to this reader.</summary>
+        public CardConnection Connect(int shareMode, int preferredProtocols)
+        {
+            return Context.Connect(Name, shareMode, preferredProtocols);
+        }
+    }
+}
