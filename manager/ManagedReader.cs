@@ -32,6 +32,9 @@ namespace EmbeddedSmartCard.Manager
 
         public SmartcardDevice Device { get; private set; }
 
+        /// <summary>The wrapper through which the device reaches the driver, watched by the supervisor.</summary>
+        internal SupervisedDriver Supervised;
+
         /// <summary>Card insertions and removals seen, modulo 2^16 (pcsc.md §1.4 step 7).</summary>
         public int EventCounter { get; private set; }
 
@@ -45,6 +48,9 @@ namespace EmbeddedSmartCard.Manager
         /// </summary>
         internal readonly object CardLock = new object();
 
+        /// <summary>The transaction lock every card call of a handle queues on (guarded by the manager lock).</summary>
+        internal readonly ReaderLock Lock = new ReaderLock();
+
         /// <summary>Scratch for copying the ATR out of the device before checking the caller's buffer.</summary>
         internal readonly byte[] AtrScratch = new byte[ScardConstants.MaxAtrSize];
 
@@ -53,6 +59,28 @@ namespace EmbeddedSmartCard.Manager
 
         /// <summary>Bumped at each removal: a Connect that started before it must not hand out a handle to the old card.</summary>
         internal int CardGeneration;
+
+        /// <summary>Powering the card up at insertion failed: reported MUTE until it leaves or powers up (pcsc.md §3.4).</summary>
+        internal bool Mute;
+
+        /// <summary>A power-on at insertion the supervisor has still to run (power policy).</summary>
+        internal bool PowerOnPending;
+
+        /// <summary>Since when (DateTime ticks) the powered card has had no handle: the idle power-down clock.</summary>
+        internal long IdleSinceTicks;
+
+        /// <summary>The driver failed (threw, device error, watchdog): reported UNAVAILABLE until a restart succeeds.</summary>
+        internal bool Faulted;
+
+        /// <summary>Set once the supervisor has closed the faulted device; the restart then reopens it.</summary>
+        internal bool FaultHandled;
+
+        /// <summary>Restarts made in the current series (index into the back-off delays); past the last, it gave up.</summary>
+        internal int RestartAttempts;
+
+        /// <summary>When the next restart is due, and when the last one was made (DateTime ticks).</summary>
+        internal long RestartDueTicks;
+        internal long LastRestartTicks;
 
         internal ArrayList Handles
         {
@@ -73,6 +101,8 @@ namespace EmbeddedSmartCard.Manager
             }
 
             CardPresent = present;
+            Mute = false;
+            PowerOnPending = present;
             EventCounter = (EventCounter + 1) & 0xFFFF;
             if (!present)
             {

@@ -5,6 +5,9 @@ using EmbeddedSmartCard.Drivers;
 
 namespace EmbeddedSmartCard.Manager
 {
+    /// <summary>Called as a reader is listed, before anyone can use it.</summary>
+    internal delegate void ReaderAddedHandler(ManagedReader reader);
+
     /// <summary>
     /// The readers the manager serves. Each driver is wrapped in a <see cref="SmartcardDevice"/> and
     /// named the pcsc-lite way, "&lt;friendly name&gt; RR SS" (pcsc.md §1.9): RR tells identical readers
@@ -21,6 +24,8 @@ namespace EmbeddedSmartCard.Manager
 
         private readonly ArrayList readers = new ArrayList();
         private readonly object syncRoot = new object();
+        private readonly ArrayList statusWaits = new ArrayList();
+        private int readerEvents;
 
         /// <summary>The manager lock: guards the reader list and every reader's handles and counters.</summary>
         public object SyncRoot
@@ -71,7 +76,8 @@ namespace EmbeddedSmartCard.Manager
                 return null;
             }
 
-            SmartcardDevice device = new SmartcardDevice(driver);
+            SupervisedDriver supervised = new SupervisedDriver(driver);
+            SmartcardDevice device = new SmartcardDevice(supervised);
             OpenQuietly(device);
             string friendly = TrimFriendlyName(friendlyName);
             lock (syncRoot)
@@ -84,6 +90,12 @@ namespace EmbeddedSmartCard.Manager
                 }
 
                 ManagedReader reader = new ManagedReader(friendly + " " + number.ToString("X2") + " 00", friendly, number, device);
+                reader.Supervised = supervised;
+                if (ReaderAdded != null)
+                {
+                    ReaderAdded(reader);
+                }
+
                 reader.MarkAttached(true);
                 readers.Add(reader);
 
@@ -91,7 +103,16 @@ namespace EmbeddedSmartCard.Manager
                 // waits for the lock and then applies on top of this reading. (The device's state lock
                 // is never held across a driver call, so reading State here cannot block for long.)
                 device.StateChanged += OnDeviceStateChanged;
-                reader.CardPresent = device.State >= ReaderState.Present;
+                supervised.Faulted = OnDriverFault;
+                ReaderState state = device.State;
+                reader.CardPresent = state >= ReaderState.Present;
+                reader.PowerOnPending = state == ReaderState.Present;
+
+                // A driver that could not be opened goes to the supervisor as already closed.
+                reader.Faulted = state == ReaderState.Unknown;
+                reader.FaultHandled = reader.Faulted;
+                CountReaderEvent();
+                Kick();
                 return reader;
             }
         }
@@ -114,6 +135,8 @@ namespace EmbeddedSmartCard.Manager
                 readers.Remove(reader);
                 reader.MarkAttached(false);
                 reader.Device.StateChanged -= OnDeviceStateChanged;
+                reader.Supervised.Faulted = null;
+                CountReaderEvent();
             }
 
             reader.Device.Close();
@@ -163,6 +186,93 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
+        /// <summary>
+        /// Reader arrivals and departures so far, modulo 2^16 and never 0 once one happened: the event
+        /// counter of <see cref="ScardConstants.PnpNotification"/> (pcsc.md §1.4 step 5). Under the manager lock.
+        /// </summary>
+        internal int ReaderEvents
+        {
+            get { return readerEvents; }
+        }
+
+        /// <summary>Set by the manager: runs the power policy and restarts failed readers.</summary>
+        internal Supervisor Supervisor;
+
+        /// <summary>Set by the manager: applies its settings to a reader as it is listed (under the manager lock).</summary>
+        internal ReaderAddedHandler ReaderAdded;
+
+        /// <summary>The readers now listed (a copy, for work done outside the manager lock).</summary>
+        internal ManagedReader[] Snapshot()
+        {
+            lock (syncRoot)
+            {
+                ManagedReader[] copy = new ManagedReader[readers.Count];
+                readers.CopyTo(copy);
+                return copy;
+            }
+        }
+
+        /// <summary>Registers a blocked SCardGetStatusChange to be woken by the next reader event (under the manager lock).</summary>
+        internal void AddStatusWait(BlockingWait wait)
+        {
+            statusWaits.Add(wait);
+        }
+
+        internal void RemoveStatusWait(BlockingWait wait)
+        {
+            statusWaits.Remove(wait);
+        }
+
+        /// <summary>
+        /// Something a GetStatusChange reports may have changed (card, power, sharing, reader list, fault):
+        /// wakes every blocked call, which re-evaluates. Under the manager lock.
+        /// </summary>
+        internal void SignalChange()
+        {
+            for (int i = 0; i < statusWaits.Count; i++)
+            {
+                ((BlockingWait)statusWaits[i]).Wake();
+            }
+        }
+
+        /// <summary>Starts the idle power-down clock of a reader nobody holds (under the manager lock).</summary>
+        internal void MarkIdleIfUnused(ManagedReader reader)
+        {
+            if (reader.Handles.Count == 0)
+            {
+                reader.IdleSinceTicks = DateTime.UtcNow.Ticks;
+                Kick();
+            }
+        }
+
+        /// <summary>Marks the reader failed if its driver reported a fault since the last look (under the manager lock).</summary>
+        internal bool CollectFault(ManagedReader reader)
+        {
+            if (reader.Supervised.TakeFault() && !reader.Faulted)
+            {
+                reader.Faulted = true;
+                reader.FaultHandled = false;
+                SignalChange();
+            }
+
+            return reader.Faulted;
+        }
+
+        private void CountReaderEvent()
+        {
+            readerEvents = (readerEvents & 0xFFFF) == 0xFFFF ? 1 : readerEvents + 1;
+            SignalChange();
+        }
+
+        private void Kick()
+        {
+            Supervisor supervisor = Supervisor;
+            if (supervisor != null)
+            {
+                supervisor.Schedule(0);
+            }
+        }
+
         internal ManagedReader FindLocked(string name)
         {
             for (int i = 0; i < readers.Count; i++)
@@ -200,9 +310,30 @@ namespace EmbeddedSmartCard.Manager
                 ManagedReader reader = FindByDevice(device);
                 if (reader != null)
                 {
-                    reader.SetCardPresent(state >= ReaderState.Present);
+                    ApplyDeviceState(reader, state);
                 }
             }
+        }
+
+        private void ApplyDeviceState(ManagedReader reader, ReaderState state)
+        {
+            reader.SetCardPresent(state >= ReaderState.Present);
+            if (state >= ReaderState.Powered)
+            {
+                reader.Mute = false;
+                reader.PowerOnPending = false;
+                MarkIdleIfUnused(reader);
+            }
+
+            SignalChange();
+            Kick();
+        }
+
+        // Raised from inside the failing driver call, with the device's locks held: no manager lock
+        // here (the device's state lock may be held), the supervisor collects the fault (CollectFault).
+        private void OnDriverFault(SupervisedDriver driver)
+        {
+            Kick();
         }
 
         private int FreeNumber(string friendlyName)
@@ -241,7 +372,7 @@ namespace EmbeddedSmartCard.Manager
             }
             catch (Exception)
             {
-                // The reader stays listed and unavailable; the next issue's supervisor retries it.
+                // The reader stays listed and unavailable; the supervisor retries it.
             }
         }
 

@@ -198,6 +198,7 @@ namespace EmbeddedSmartCard.Manager
 
             reserved.Protocol = protocol;
             reserved.Open = true;
+            registry.SignalChange();
             return ScardError.Success;
         }
 

@@ -20,6 +20,46 @@ namespace EmbeddedSmartCard.Manager
         private readonly ReaderRegistry registry = new ReaderRegistry();
         private readonly HandleTable contexts;
         private readonly HandleTable handles;
+        private readonly Supervisor supervisor;
+
+        /// <summary>Power policy: power a card up as soon as it is inserted, so its ATR is visible to GetStatusChange (pcsc.md §3.4).</summary>
+        public bool PowerOnInsertion = true;
+
+        /// <summary>
+        /// Power policy: power down a card nobody has held for this long (ms), reported UNPOWERED; the next
+        /// Connect powers it up again with a fresh ATR. <see cref="ScardConstants.Infinite"/> (the default): never,
+        /// so card sessions are not lost (pcsc.md §5 item 5).
+        /// </summary>
+        public int IdlePowerDownMillis = ScardConstants.Infinite;
+
+        /// <summary>
+        /// Supervision: the delays (ms) before each restart of a failed reader, then give up — Windows SCardSvr's
+        /// failure actions, 2 min then 5 min (pcsc.md §3.5).
+        /// </summary>
+        public int[] RestartDelaysMillis = { 120000, 300000 };
+
+        /// <summary>Supervision: a failure this long (ms) after the last restart starts a new series of restarts (SCardSvr: 900 s).</summary>
+        public int RestartCounterResetMillis = 900000;
+
+        /// <summary>Supervision: a driver call that takes longer (ms) marks its reader failed; <see cref="ScardConstants.Infinite"/> = no bound.</summary>
+        public int DriverWatchdogMillis
+        {
+            get { return watchdogMillis; }
+            set
+            {
+                watchdogMillis = value;
+                ManagedReader[] readers = registry.Snapshot();
+                for (int i = 0; i < readers.Length; i++)
+                {
+                    readers[i].Supervised.WatchdogMillis = value;
+                }
+            }
+        }
+
+        /// <summary>Default watchdog bound: a minute, far beyond any card's waiting time at the usual rates.</summary>
+        public const int DefaultDriverWatchdogMillis = 60000;
+
+        private int watchdogMillis = DefaultDriverWatchdogMillis;
 
         /// <summary>A manager with no readers yet (add them through <see cref="Readers"/>).</summary>
         public SCardManager()
@@ -29,6 +69,9 @@ namespace EmbeddedSmartCard.Manager
             handles = new HandleTable(ids);
             MaxContexts = DefaultMaxContexts;
             MaxHandlesPerContext = DefaultMaxHandlesPerContext;
+            supervisor = new Supervisor(this, registry);
+            registry.Supervisor = supervisor;
+            registry.ReaderAdded = OnReaderAdded;
         }
 
         /// <summary>A manager serving every reader of <paramref name="board"/>.</summary>
@@ -204,6 +247,29 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
+        /// <summary>SCardListReaderGroups: the one group every reader belongs to, as pcsc-lite has it (pcsc.md §1.3).</summary>
+        public int ListReaderGroups(int context, out string[] groups)
+        {
+            groups = null;
+            try
+            {
+                lock (SyncRoot)
+                {
+                    if (FindContext(context) == null)
+                    {
+                        return Result(ScardError.InvalidHandle);
+                    }
+                }
+
+                groups = new string[] { ScardConstants.DefaultReaderGroup };
+                return Result(ScardError.Success);
+            }
+            catch (Exception)
+            {
+                return Result(ScardError.InternalError);
+            }
+        }
+
         /// <summary>Closes every reader; contexts and handles become invalid.</summary>
         public void Dispose()
         {
@@ -223,6 +289,8 @@ namespace EmbeddedSmartCard.Manager
             {
                 // Shutting down: a driver that fails to close leaves nothing for the caller to act on.
             }
+
+            supervisor.Dispose();
         }
 
         private int Result(int code)
@@ -253,6 +321,13 @@ namespace EmbeddedSmartCard.Manager
             handle.Open = false;
             handle.Context.Handles.Remove(handle);
             handle.Reader.Handles.Remove(handle);
+            registry.MarkIdleIfUnused(handle.Reader);
+            registry.SignalChange();
+        }
+
+        private void OnReaderAdded(ManagedReader reader)
+        {
+            reader.Supervised.WatchdogMillis = watchdogMillis;
         }
     }
 }

@@ -86,6 +86,15 @@ namespace EmbeddedSmartCard.Manager
         /// <summary>Largest response APDU: 65536 data bytes + SW1 SW2.</summary>
         public const int MaxResponseLength = 65536 + 2;
 
+        /// <summary>
+        /// The pseudo reader of SCardGetStatusChange that reports reader arrivals and departures (the C string
+        /// \\?PnP?\Notification); its event counter counts them (pcsc.md §1.4 step 5).
+        /// </summary>
+        public const string PnpNotification = "\\\\?PnP?\\Notification";
+
+        /// <summary>The only reader group, as pcsc-lite reports it (pcsc.md §1.3 SCardListReaderGroups).</summary>
+        public const string DefaultReaderGroup = "SCard$DefaultReaders";
+
         /// <summary>The dwTimeout value that never times out.</summary>
         public const int Infinite = unchecked((int)0xFFFFFFFF);
 

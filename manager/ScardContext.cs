@@ -64,6 +64,18 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
+        /// <summary>How many calls of this context are registered to block right now.</summary>
+        public int BlockedCalls
+        {
+            get
+            {
+                lock (waits)
+                {
+                    return waits.Count;
+                }
+            }
+        }
+
         /// <summary>SCardReleaseContext: cancels every blocked call and every later one.</summary>
         public void Close()
         {

@@ -1,0 +1,216 @@
+using System;
+using System.Threading;
+using EmbeddedSmartCard.Drivers;
+
+namespace EmbeddedSmartCard.Manager
+{
+    /// <summary>
+    /// The manager's background work, run on a timer thread one pass at a time: the power policy
+    /// (<see cref="PowerPolicy"/>) and the restart of failed readers — the service failure actions of
+    /// Windows SCardSvr (pcsc.md §3.5: restart after 120 s, then 300 s, then give up; the failure count
+    /// starts again 900 s after the last restart), all taken from the manager's settings.
+    /// A failed reader is closed at once (its handles see the card removed, GetStatusChange reports it
+    /// UNAVAILABLE) and reopened when its delay is up; contexts and other readers are untouched.
+    /// No lock is held across a device call here except the reader's card lock, as Connect does.
+    /// </summary>
+    internal sealed class Supervisor : IDisposable
+    {
+        private const long Never = long.MaxValue;
+
+        private readonly SCardManager manager;
+        private readonly ReaderRegistry registry;
+        private readonly PowerPolicy power;
+        private readonly Timer timer;
+        private readonly object gate = new object();
+        private bool running;
+        private bool runAgain;
+        private bool disposed;
+
+        public Supervisor(SCardManager manager, ReaderRegistry registry)
+        {
+            this.manager = manager;
+            this.registry = registry;
+            power = new PowerPolicy(manager, registry);
+            timer = new Timer(OnTimer, null, Timeout.Infinite, Timeout.Infinite);
+        }
+
+        /// <summary>Runs a pass after <paramref name="delayMillis"/> (0 = as soon as possible); a pass already running is repeated.</summary>
+        public void Schedule(int delayMillis)
+        {
+            lock (gate)
+            {
+                if (disposed)
+                {
+                    return;
+                }
+
+                if (running)
+                {
+                    runAgain = runAgain || delayMillis == 0;
+                    if (delayMillis == 0)
+                    {
+                        return;
+                    }
+                }
+
+                timer.Change(delayMillis, Timeout.Infinite);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (gate)
+            {
+                disposed = true;
+                timer.Change(Timeout.Infinite, Timeout.Infinite);
+            }
+
+            timer.Dispose();
+        }
+
+        private void OnTimer(object state)
+        {
+            lock (gate)
+            {
+                if (running || disposed)
+                {
+                    runAgain = !disposed;
+                    return;
+                }
+
+                running = true;
+            }
+
+            long next = Never;
+            bool again = true;
+            while (again)
+            {
+                next = Pass();
+                lock (gate)
+                {
+                    again = runAgain && !disposed;
+                    runAgain = false;
+                    if (!again)
+                    {
+                        running = false;
+                    }
+                }
+            }
+
+            if (next != Never)
+            {
+                Schedule(MillisUntil(next));
+            }
+        }
+
+        /// <summary>One look at every reader; returns when the next piece of work is due (DateTime ticks).</summary>
+        private long Pass()
+        {
+            long next = Never;
+            ManagedReader[] readers = registry.Snapshot();
+            for (int i = 0; i < readers.Length; i++)
+            {
+                try
+                {
+                    next = Earliest(next, Supervise(readers[i]));
+                    next = Earliest(next, power.Apply(readers[i]));
+                }
+                catch (Exception)
+                {
+                    // A driver misbehaving in a way SupervisedDriver cannot catch must not stop the other readers.
+                }
+            }
+
+            return next;
+        }
+
+        /// <summary>Closes a newly failed reader, or restarts it when its back-off delay is up.</summary>
+        private long Supervise(ManagedReader reader)
+        {
+            bool closeNow;
+            lock (registry.SyncRoot)
+            {
+                if (!registry.CollectFault(reader) || !reader.Attached)
+                {
+                    return Never;
+                }
+
+                closeNow = !reader.FaultHandled;
+            }
+
+            if (closeNow)
+            {
+                reader.Device.Close();
+                return ScheduleRestart(reader);
+            }
+
+            return Restart(reader);
+        }
+
+        private long ScheduleRestart(ManagedReader reader)
+        {
+            long now = DateTime.UtcNow.Ticks;
+            lock (registry.SyncRoot)
+            {
+                reader.FaultHandled = true;
+                if (now - reader.LastRestartTicks > Ticks(manager.RestartCounterResetMillis))
+                {
+                    reader.RestartAttempts = 0;
+                }
+
+                int[] delays = manager.RestartDelaysMillis;
+                reader.RestartDueTicks = delays != null && reader.RestartAttempts < delays.Length
+                    ? now + Ticks(delays[reader.RestartAttempts])
+                    : Never;
+                registry.SignalChange();
+                return reader.RestartDueTicks;
+            }
+        }
+
+        private long Restart(ManagedReader reader)
+        {
+            long now = DateTime.UtcNow.Ticks;
+            lock (registry.SyncRoot)
+            {
+                if (reader.RestartDueTicks > now)
+                {
+                    return reader.RestartDueTicks;
+                }
+
+                reader.RestartAttempts++;
+                reader.LastRestartTicks = now;
+                reader.Faulted = false;
+                reader.FaultHandled = false;
+            }
+
+            if (reader.Device.Open() == SmartcardStatus.Success)
+            {
+                return Never;
+            }
+
+            lock (registry.SyncRoot)
+            {
+                reader.Supervised.TakeFault();
+                reader.Faulted = true;
+            }
+
+            return ScheduleRestart(reader);
+        }
+
+        private static long Earliest(long a, long b)
+        {
+            return a < b ? a : b;
+        }
+
+        private static long Ticks(int millis)
+        {
+            return (long)(millis < 0 ? 0 : millis) * TimeSpan.TicksPerMillisecond;
+        }
+
+        private static int MillisUntil(long ticks)
+        {
+            long left = (ticks - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond + 1;
+            return left <= 0 ? 0 : (left > int.MaxValue ? int.MaxValue : (int)left);
+        }
+    }
+}
