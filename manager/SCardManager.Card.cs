@@ -55,7 +55,8 @@ namespace EmbeddedSmartCard.Manager
         /// shorter than 4 or longer than an extended case 4 APDU is INVALID_PARAMETER; a response that
         /// does not fit <paramref name="receiveCapacity"/> is INSUFFICIENT_BUFFER. A handle whose card was
         /// pulled gets W_REMOVED_CARD (also when it is pulled during this call), a DIRECT handle on an
-        /// empty reader NO_SMARTCARD.
+        /// empty reader NO_SMARTCARD. While another handle holds a transaction the call queues for at most
+        /// <see cref="SharingWaitMillis"/> (then SHARING_VIOLATION).
         /// </summary>
         public int Transmit(int handle, int sendProtocol, byte[] send, int sendOffset, int sendLength,
                             byte[] receive, int receiveOffset, int receiveCapacity, out int receiveLength)
@@ -69,37 +70,20 @@ namespace EmbeddedSmartCard.Manager
                     return Result(result);
                 }
 
-                ManagedReader reader;
-                int protocol;
-                int generation;
-                lock (SyncRoot)
+                CardHandle found = BeginCall(handle, out result);
+                if (found == null)
                 {
-                    CardHandle found = FindHandle(handle);
-                    result = CheckTransmittable(found, sendProtocol);
-                    if (result != ScardError.Success)
-                    {
-                        return Result(result);
-                    }
-
-                    reader = found.Reader;
-                    protocol = found.Protocol;
-                    generation = reader.CardGeneration;
+                    return Result(result);
                 }
 
-                // A response never needs more than the largest response APDU: a bigger buffer is fine (pcsc.md §1.3).
-                int capacity = receiveCapacity < ScardConstants.MaxResponseLength ? receiveCapacity : ScardConstants.MaxResponseLength;
-                SmartcardStatus status = reader.Device.Transmit(protocol, send, sendOffset, sendLength, receive, receiveOffset, capacity, out receiveLength);
-                if (status == SmartcardStatus.NoMedia)
+                try
                 {
-                    CardPulled(reader, generation);
+                    return Result(TransmitHeld(found, sendProtocol, send, sendOffset, sendLength, receive, receiveOffset, receiveCapacity, out receiveLength));
                 }
-
-                if (status != SmartcardStatus.Success && status != SmartcardStatus.BufferTooSmall)
+                finally
                 {
-                    receiveLength = 0;
+                    EndCall(found);
                 }
-
-                return Result(StatusMap.ForIo(status));
             }
             catch (Exception)
             {
@@ -114,6 +98,9 @@ namespace EmbeddedSmartCard.Manager
         /// Connect); EJECT_CARD asks the driver's mechanics and, when there are none, leaves the card as
         /// pcsc-lite does when its CT-BCS eject fails. After a reset or power-down every other handle of
         /// the reader gets W_RESET_CARD. The handle is closed even when the card no longer answers.
+        /// A handle closed inside its transaction frees the lock with the card reset (LEAVE becomes RESET:
+        /// the next owner must not inherit a half-done card session); a disposition other than LEAVE
+        /// waits, like a card call, for another handle's transaction to end.
         /// </summary>
         public int Disconnect(int handle, int disposition)
         {
@@ -124,32 +111,116 @@ namespace EmbeddedSmartCard.Manager
                     return Result(ScardError.InvalidValue);
                 }
 
-                ManagedReader reader;
-                bool cardThere;
+                CardHandle found;
+                bool held;
                 lock (SyncRoot)
                 {
-                    CardHandle found = FindHandle(handle);
+                    found = FindHandle(handle);
                     if (found == null)
                     {
                         return Result(ScardError.InvalidHandle);
                     }
 
-                    reader = found.Reader;
-                    cardThere = reader.Attached && reader.CardPresent && found.PendingEvent != ScardError.RemovedCard;
-                    Detach(found);
+                    held = found.Reader.Lock.DropTransaction(found, true);
                 }
 
-                if (cardThere && disposition != ScardConstants.LeaveCard)
+                if (held && disposition == ScardConstants.LeaveCard)
                 {
-                    ApplyDisposition(reader, disposition);
+                    // Closed inside its transaction: the card state is half-done, the next owner gets it reset.
+                    disposition = ScardConstants.ResetCard;
                 }
 
-                return Result(ScardError.Success);
+                if (!held && disposition != ScardConstants.LeaveCard)
+                {
+                    // A reset waits for another handle's transaction to end (pcsc.md §1.3 SCardDisconnect).
+                    int acquired = AcquireReader(found, false, SharingWaitMillis);
+                    if (acquired != ScardError.Success)
+                    {
+                        return Result(acquired == ScardError.Timeout ? ScardError.SharingViolation : acquired);
+                    }
+
+                    held = true;
+                }
+
+                try
+                {
+                    return Result(CloseHandle(found, handle, disposition));
+                }
+                finally
+                {
+                    if (held)
+                    {
+                        EndCall(found);
+                    }
+                }
             }
             catch (Exception)
             {
                 return Result(ScardError.InternalError);
             }
+        }
+
+        /// <summary>Takes the handle out of the tables, then carries out the disposition on a card still there.</summary>
+        private int CloseHandle(CardHandle found, int handle, int disposition)
+        {
+            bool cardThere;
+            lock (SyncRoot)
+            {
+                if (FindHandle(handle) != found)
+                {
+                    // Another thread disconnected it while this call waited.
+                    return ScardError.InvalidHandle;
+                }
+
+                ManagedReader reader = found.Reader;
+                cardThere = reader.Attached && reader.CardPresent && found.PendingEvent != ScardError.RemovedCard;
+                Detach(found);
+                reader.Lock.AbortWaiters(found);
+            }
+
+            if (cardThere && disposition != ScardConstants.LeaveCard)
+            {
+                ApplyDisposition(found, disposition, false);
+            }
+
+            return ScardError.Success;
+        }
+
+        /// <summary>The transmit itself, once the handle holds its reader's lock.</summary>
+        private int TransmitHeld(CardHandle found, int sendProtocol, byte[] send, int sendOffset, int sendLength,
+                                 byte[] receive, int receiveOffset, int receiveCapacity, out int receiveLength)
+        {
+            receiveLength = 0;
+            ManagedReader reader;
+            int protocol;
+            int generation;
+            lock (SyncRoot)
+            {
+                int result = CheckTransmittable(found, sendProtocol);
+                if (result != ScardError.Success)
+                {
+                    return result;
+                }
+
+                reader = found.Reader;
+                protocol = found.Protocol;
+                generation = reader.CardGeneration;
+            }
+
+            // A response never needs more than the largest response APDU: a bigger buffer is fine (pcsc.md §1.3).
+            int capacity = receiveCapacity < ScardConstants.MaxResponseLength ? receiveCapacity : ScardConstants.MaxResponseLength;
+            SmartcardStatus status = reader.Device.Transmit(protocol, send, sendOffset, sendLength, receive, receiveOffset, capacity, out receiveLength);
+            if (status == SmartcardStatus.NoMedia)
+            {
+                CardPulled(reader, generation);
+            }
+
+            if (status != SmartcardStatus.Success && status != SmartcardStatus.BufferTooSmall)
+            {
+                receiveLength = 0;
+            }
+
+            return StatusMap.ForIo(status);
         }
 
         private static int CheckTransmitArguments(byte[] send, int sendOffset, int sendLength, byte[] receive, int receiveOffset, int receiveCapacity)
@@ -250,25 +321,44 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
-        /// <summary>Carries out a RESET, UNPOWER or EJECT disposition on a card no handle holds any more.</summary>
-        private void ApplyDisposition(ManagedReader reader, int disposition)
+        /// <summary>
+        /// Carries out a RESET, UNPOWER or EJECT disposition for <paramref name="handle"/>, which holds the reader
+        /// lock. UNPOWER powers the card down, and up again (cold reset) when the handle keeps using it
+        /// (<paramref name="keepUsing"/>: EndTransaction); that handle then gets its protocol back, every other
+        /// handle W_RESET_CARD. EJECT asks the driver's mechanics and, when there are none, leaves the card as
+        /// pcsc-lite does when its CT-BCS eject fails.
+        /// </summary>
+        private int ApplyDisposition(CardHandle handle, int disposition, bool keepUsing)
         {
+            ManagedReader reader = handle.Reader;
             lock (reader.CardLock)
             {
                 SmartcardDevice device = reader.Device;
                 if (disposition == ScardConstants.EjectCard)
                 {
                     int returned;
-                    // NotSupported without mechanics: pcsc-lite logs its failed eject and leaves the card.
                     device.DeviceControl(Ioctl.Eject, null, 0, 0, null, 0, 0, out returned);
-                    return;
+                    return ScardError.Success;
                 }
 
-                device.Power(disposition == ScardConstants.ResetCard ? PowerAction.WarmReset : PowerAction.PowerDown);
+                SmartcardStatus status = device.Power(disposition == ScardConstants.ResetCard ? PowerAction.WarmReset : PowerAction.PowerDown);
+                if (status == SmartcardStatus.Success && disposition == ScardConstants.UnpowerCard && keepUsing)
+                {
+                    status = device.Power(PowerAction.ColdReset);
+                }
+
                 lock (SyncRoot)
                 {
-                    reader.NotifyHandles(ScardError.ResetCard, null);
+                    reader.NotifyHandles(ScardError.ResetCard, keepUsing ? handle : null);
                 }
+
+                if (status == SmartcardStatus.Success && keepUsing && handle.Protocol != ScardConstants.ProtocolUndefined)
+                {
+                    int selected;
+                    status = device.SetProtocol(handle.Protocol, out selected);
+                }
+
+                return StatusMap.ForActivation(status);
             }
         }
     }

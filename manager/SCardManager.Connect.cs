@@ -11,9 +11,10 @@ namespace EmbeddedSmartCard.Manager
         /// powered (cold reset) if it is not, and its protocol selected through the driver library
         /// (PPS as needed, T=1 preferred when both are allowed); a protocol already selected by another
         /// connection must be in <paramref name="preferredProtocols"/>, else PROTO_MISMATCH (no
-        /// renegotiation). DIRECT needs no card and reports the current protocol. EXCLUSIVE needs the
-        /// reader to be free, and nobody may join an EXCLUSIVE holder: SHARING_VIOLATION. As in
-        /// pcsc-lite, DIRECT is a shared access.
+        /// renegotiation). DIRECT needs no card and reports the current protocol. EXCLUSIVE and DIRECT
+        /// need the reader to be free, and nobody may join an EXCLUSIVE or DIRECT holder:
+        /// SHARING_VIOLATION (DIRECT is private as on Windows, see <see cref="IsPrivate"/>). While another
+        /// handle holds a transaction the call waits for it, at most <see cref="SharingWaitMillis"/>.
         /// </summary>
         public int Connect(int context, string reader, int shareMode, int preferredProtocols, out int handle, out int activeProtocol)
         {
@@ -87,8 +88,17 @@ namespace EmbeddedSmartCard.Manager
             }
 
             ManagedReader reader = reserved.Reader;
+            bool held = false;
             try
             {
+                // Another handle's transaction keeps the card as it is until it ends (pcsc.md §1.3 step 4).
+                result = AcquireReader(reserved, false, SharingWaitMillis);
+                if (result != ScardError.Success)
+                {
+                    return result == ScardError.Timeout ? ScardError.SharingViolation : result;
+                }
+
+                held = true;
                 lock (reader.CardLock)
                 {
                     int generation;
@@ -117,10 +127,15 @@ namespace EmbeddedSmartCard.Manager
             }
             finally
             {
-                // A driver that threw must not leave the reservation holding the reader.
-                if (!reserved.Open)
+                lock (SyncRoot)
                 {
-                    lock (SyncRoot)
+                    if (held)
+                    {
+                        reader.Lock.ExitCall(reserved);
+                    }
+
+                    // A failure, even a driver that threw, must not leave the reservation holding the reader.
+                    if (!reserved.Open)
                     {
                         Detach(reserved);
                     }
@@ -150,7 +165,7 @@ namespace EmbeddedSmartCard.Manager
                     return ScardError.NoMemory;
                 }
 
-                if (reader.HeldExclusively() || (shareMode == ScardConstants.ShareExclusive && reader.Handles.Count > 0))
+                if (HeldPrivately(reader, null) || (IsPrivate(shareMode) && reader.Handles.Count > 0))
                 {
                     return ScardError.SharingViolation;
                 }
@@ -163,6 +178,31 @@ namespace EmbeddedSmartCard.Manager
                 reader.Handles.Add(reserved);
                 return ScardError.Success;
             }
+        }
+
+        /// <summary>
+        /// EXCLUSIVE, and DIRECT by the Windows rule (pcsc.md §1.3 SCardConnect: "allocating the reader for
+        /// its private use"), keep every other handle out. pcsc-lite treats DIRECT as shared; here a DIRECT
+        /// handle may send reader escapes and negotiate the protocol, so nobody else may be connected.
+        /// </summary>
+        private static bool IsPrivate(int shareMode)
+        {
+            return shareMode == ScardConstants.ShareExclusive || shareMode == ScardConstants.ShareDirect;
+        }
+
+        /// <summary>True when a handle other than <paramref name="except"/> holds the reader privately (under the manager lock).</summary>
+        private static bool HeldPrivately(ManagedReader reader, CardHandle except)
+        {
+            for (int i = 0; i < reader.Handles.Count; i++)
+            {
+                CardHandle other = (CardHandle)reader.Handles[i];
+                if (other != except && IsPrivate(other.ShareMode))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Turns a reservation into an open handle, or drops it (under the manager lock).</summary>

@@ -134,16 +134,17 @@ namespace EmbeddedSmartCard.Manager
         }
 
         /// <summary>
-        /// SCardReleaseContext: every handle of the context is disconnected with LEAVE_CARD (pcsc.md §1.3;
-        /// the reset of a transaction owner arrives with transactions). A second release is INVALID_HANDLE.
+        /// SCardReleaseContext: every handle of the context is disconnected with LEAVE_CARD, but one inside a
+        /// transaction resets the card before the lock goes on (pcsc.md §1.3). A second release is INVALID_HANDLE.
         /// </summary>
         public int ReleaseContext(int context)
         {
             try
             {
+                ScardContext released;
                 lock (SyncRoot)
                 {
-                    ScardContext released = FindContext(context);
+                    released = FindContext(context);
                     if (released == null)
                     {
                         return Result(ScardError.InvalidHandle);
@@ -151,13 +152,10 @@ namespace EmbeddedSmartCard.Manager
 
                     contexts.Remove(context);
                     released.Close();
-                    while (released.Handles.Count > 0)
-                    {
-                        Detach((CardHandle)released.Handles[0]);
-                    }
-
-                    return Result(ScardError.Success);
                 }
+
+                CloseHandlesOf(released);
+                return Result(ScardError.Success);
             }
             catch (Exception)
             {

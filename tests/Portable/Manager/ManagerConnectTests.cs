@@ -133,6 +133,7 @@ namespace EmbeddedSmartCard.Tests.Manager
             bench.Insert(0, CardProfile.DirectT0());
             int shared;
             bench.Connect(0, ScardConstants.ShareShared, out shared, out protocol);
+            bench.Manager.Disconnect(shared, ScardConstants.LeaveCard);
             Assert.AreEqual(ScardError.Success, bench.Manager.Connect(bench.Context, bench.Reader0, ScardConstants.ShareDirect, 0, out direct, out protocol));
             Assert.AreEqual(ScardConstants.ProtocolT0, protocol);
         }
