@@ -91,5 +91,41 @@ namespace EmbeddedSmartCard.Manager
         {
             return Manager.Disconnect(handle, disposition);
         }
+
+        public static int Reconnect(int handle, int shareMode, int preferredProtocols, int initialization, out int activeProtocol)
+        {
+            return Manager.Reconnect(handle, shareMode, preferredProtocols, initialization, out activeProtocol);
+        }
+
+        public static int BeginTransaction(int handle)
+        {
+            return Manager.BeginTransaction(handle);
+        }
+
+        public static int BeginTransaction(int handle, int timeoutMillis)
+        {
+            return Manager.BeginTransaction(handle, timeoutMillis);
+        }
+
+        public static int EndTransaction(int handle, int disposition)
+        {
+            return Manager.EndTransaction(handle, disposition);
+        }
+
+        public static int Control(int handle, int controlCode, byte[] send, int sendOffset, int sendLength,
+                                  byte[] receive, int receiveOffset, int receiveCapacity, out int bytesReturned)
+        {
+            return Manager.Control(handle, controlCode, send, sendOffset, sendLength, receive, receiveOffset, receiveCapacity, out bytesReturned);
+        }
+
+        public static int GetAttrib(int handle, int attributeId, byte[] buffer, int offset, int capacity, out int attributeLength)
+        {
+            return Manager.GetAttrib(handle, attributeId, buffer, offset, capacity, out attributeLength);
+        }
+
+        public static int SetAttrib(int handle, int attributeId, byte[] buffer, int offset, int length)
+        {
+            return Manager.SetAttrib(handle, attributeId, buffer, offset, length);
+        }
     }
 }
