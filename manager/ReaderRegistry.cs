@@ -25,7 +25,10 @@ namespace EmbeddedSmartCard.Manager
         private readonly ArrayList readers = new ArrayList();
         private readonly object syncRoot = new object();
         private readonly ArrayList statusWaits = new ArrayList();
-        private int readerEvents;
+        // Starts at 1, like the wrap skips 0: a caller passing 0 in the PnP entry's high word means "no
+        // counter" (pcsc.md §1.4 step 5), so a counter of 0 could not be passed back and a reader added just
+        // before the caller's next GetStatusChange would go unnoticed.
+        private int readerEvents = 1;
 
         /// <summary>The manager lock: guards the reader list and every reader's handles and counters.</summary>
         public object SyncRoot
