@@ -68,10 +68,7 @@ namespace EmbeddedSmartCard.Manager.Objects
             }
 
             byte[] receive = new byte[ReceiveBufferSize];
-            int length = Transmit(command, 0, command.Length, receive, 0, receive.Length);
-            byte[] response = new byte[length];
-            Array.Copy(receive, response, length);
-            return response;
+            return Prefix(receive, Transmit(command, 0, command.Length, receive, 0, receive.Length));
         }
 
         /// <summary>SCardStatus: reader name, card state, protocol and ATR.</summary>
@@ -83,9 +80,7 @@ namespace EmbeddedSmartCard.Manager.Objects
             int protocol;
             int atrLength;
             PcscExceptions.Check(manager.Status(handle, out name, out state, out protocol, atr, out atrLength));
-            byte[] copy = new byte[atrLength];
-            Array.Copy(atr, copy, atrLength);
-            return new CardStatus(name, state, protocol, copy);
+            return new CardStatus(name, state, protocol, Prefix(atr, atrLength));
         }
 
         /// <summary>SCardDisconnect with a disposition (ScardConstants.LeaveCard, ResetCard, UnpowerCard, EjectCard).</summary>

@@ -69,6 +69,37 @@ namespace EmbeddedSmartCard.Manager.Objects
             return readers;
         }
 
+        /// <summary>SCardListReaderGroups.</summary>
+        public string[] GetReaderGroups()
+        {
+            string[] groups;
+            PcscExceptions.Check(manager.ListReaderGroups(handle, out groups));
+            return groups;
+        }
+
+        /// <summary>
+        /// SCardGetStatusChange: waits until a reader in <paramref name="states"/> differs from its
+        /// CurrentState (timeout in milliseconds, 0 to look once, ScardConstants.Infinite); false when the
+        /// timeout passed. CancelledException when <see cref="Cancel"/> or Dispose woke it.
+        /// </summary>
+        public bool GetStatusChange(int timeoutMillis, ScardReaderState[] states)
+        {
+            int result = manager.GetStatusChange(handle, timeoutMillis, states);
+            if (result == ScardError.Timeout)
+            {
+                return false;
+            }
+
+            PcscExceptions.Check(result);
+            return true;
+        }
+
+        /// <summary>SCardCancel: every call of this context blocked now throws CancelledException.</summary>
+        public void Cancel()
+        {
+            PcscExceptions.Check(manager.Cancel(handle));
+        }
+
         /// <summary>A reader of this context by its exact name (UnknownReaderException when it is not listed).</summary>
         public CardReader GetReader(string name)
         {
