@@ -21,6 +21,7 @@ namespace EmbeddedSmartCard.Scard
                 {
                     case "atr": return AtrVerb.Run(rest, Console.In, Console.Out, Console.Error);
                     case "list": return ListVerb.Run(rest, Console.Out, Console.Error);
+                    case "monitor": return MonitorVerb.Run(rest, Console.Out, Console.Error);
                     case "send": return SendVerb.Run(rest, Console.Out, Console.Error);
                     case "simulate": return SimulateVerb.Run(rest, Console.Out, Console.Error);
                     case "demo": return DemoVerb.Run(rest, Console.Out, Console.Error);
@@ -42,6 +43,7 @@ namespace EmbeddedSmartCard.Scard
             "usage: scard <verb> [options]\n" +
             "  atr <hex>... | atr -   [--json]                 parse ATRs (arguments, or one per line on stdin)\n" +
             "  list                   [--board <spec>]         list readers and cards\n" +
+            "  monitor                [--board <spec>] [--count N] [--timeout <seconds>]  live view of reader and card events\n" +
             "  send <apdu>...         [--board <spec>] [--reader <name>] [--wait <seconds>] [--protocol t0|t1|any] [--json]\n" +
             "  simulate card --serial <device> [card options]  serve the simulated contact card on a serial device\n" +
             "  demo                                            the scripted session on the simulator board\n" +
