@@ -71,6 +71,21 @@ namespace EmbeddedSmartCard.Manager
             return Manager.ListReaders(context, buffer, out length);
         }
 
+        public static int ListReaderGroups(int context, out string[] groups)
+        {
+            return Manager.ListReaderGroups(context, out groups);
+        }
+
+        public static int GetStatusChange(int context, int timeoutMillis, ScardReaderState[] states)
+        {
+            return Manager.GetStatusChange(context, timeoutMillis, states);
+        }
+
+        public static int Cancel(int context)
+        {
+            return Manager.Cancel(context);
+        }
+
         public static int Connect(int context, string reader, int shareMode, int preferredProtocols, out int handle, out int activeProtocol)
         {
             return Manager.Connect(context, reader, shareMode, preferredProtocols, out handle, out activeProtocol);
