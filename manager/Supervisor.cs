@@ -22,6 +22,7 @@ namespace EmbeddedSmartCard.Manager
         private readonly PowerPolicy power;
         private readonly Timer timer;
         private readonly object gate = new object();
+        private long armedTicks = Never;
         private bool running;
         private bool runAgain;
         private bool disposed;
@@ -34,7 +35,10 @@ namespace EmbeddedSmartCard.Manager
             timer = new Timer(OnTimer, null, Timeout.Infinite, Timeout.Infinite);
         }
 
-        /// <summary>Runs a pass after <paramref name="delayMillis"/> (0 = as soon as possible); a pass already running is repeated.</summary>
+        /// <summary>
+        /// Runs a pass after <paramref name="delayMillis"/> (0 = as soon as possible; a pass already running
+        /// is then repeated). A pass already due earlier is never postponed.
+        /// </summary>
         public void Schedule(int delayMillis)
         {
             lock (gate)
@@ -44,16 +48,18 @@ namespace EmbeddedSmartCard.Manager
                     return;
                 }
 
-                if (running)
+                if (running && delayMillis == 0)
                 {
-                    runAgain = runAgain || delayMillis == 0;
-                    if (delayMillis == 0)
-                    {
-                        return;
-                    }
+                    runAgain = true;
+                    return;
                 }
 
-                timer.Change(delayMillis, Timeout.Infinite);
+                long due = DateTime.UtcNow.Ticks + Ticks(delayMillis);
+                if (due < armedTicks)
+                {
+                    armedTicks = due;
+                    timer.Change(delayMillis, Timeout.Infinite);
+                }
             }
         }
 
@@ -72,6 +78,7 @@ namespace EmbeddedSmartCard.Manager
         {
             lock (gate)
             {
+                armedTicks = Never;
                 if (running || disposed)
                 {
                     runAgain = !disposed;
