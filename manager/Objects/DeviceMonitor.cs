@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace EmbeddedSmartCard.Manager.Objects
 {
     /// <summary>
@@ -41,7 +39,7 @@ namespace EmbeddedSmartCard.Manager.Objects
             StartWatching(new ScardReaderState[] { pnp });
         }
 
-        protected override void OnInitialized(ScardReaderState[] states)
+        protected override ScardReaderState[] OnInitialized(ScardReaderState[] states)
         {
             readers = ListReaders();
             ReaderListEventHandler handler = Initialized;
@@ -49,18 +47,20 @@ namespace EmbeddedSmartCard.Manager.Objects
             {
                 handler(this, new ReaderListEventArgs(readers, readers, new string[0]));
             }
+
+            return states;
         }
 
-        protected override void OnChanged(ScardReaderState[] states)
+        protected override ScardReaderState[] OnChanged(ScardReaderState[] states)
         {
             string[] before = readers;
             string[] now = ListReaders();
             readers = now;
-            string[] attached = Missing(now, before);
-            string[] detached = Missing(before, now);
+            string[] attached = ReaderNameSet.Missing(now, before);
+            string[] detached = ReaderNameSet.Missing(before, now);
             if (attached.Length == 0 && detached.Length == 0)
             {
-                return;
+                return states;
             }
 
             ReaderListEventHandler handler = ReadersChanged;
@@ -71,19 +71,7 @@ namespace EmbeddedSmartCard.Manager.Objects
 
             RaiseEach(ReaderDetached, detached);
             RaiseEach(ReaderAttached, attached);
-        }
-
-        private string[] ListReaders()
-        {
-            string[] names;
-            int result = Manager.ListReaders(Context, out names);
-            if (result == ScardError.NoReadersAvailable)
-            {
-                return new string[0];
-            }
-
-            PcscExceptions.Check(result);
-            return names;
+            return states;
         }
 
         private void RaiseEach(ReaderEventHandler handler, string[] names)
@@ -92,34 +80,6 @@ namespace EmbeddedSmartCard.Manager.Objects
             {
                 handler(this, new ReaderEventArgs(names[i]));
             }
-        }
-
-        /// <summary>The names of <paramref name="from"/> that <paramref name="other"/> lacks.</summary>
-        private static string[] Missing(string[] from, string[] other)
-        {
-            ArrayList missing = new ArrayList();
-            for (int i = 0; i < from.Length; i++)
-            {
-                if (!Contains(other, from[i]))
-                {
-                    missing.Add(from[i]);
-                }
-            }
-
-            return (string[])missing.ToArray(typeof(string));
-        }
-
-        private static bool Contains(string[] names, string name)
-        {
-            for (int i = 0; i < names.Length; i++)
-            {
-                if (names[i] == name)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -63,6 +63,20 @@ namespace EmbeddedSmartCard.Manager.Objects
             get { return context; }
         }
 
+        /// <summary>The reader names now, through the monitor's context; empty when there are none.</summary>
+        protected string[] ListReaders()
+        {
+            string[] names;
+            int result = manager.ListReaders(context, out names);
+            if (result == ScardError.NoReadersAvailable)
+            {
+                return new string[0];
+            }
+
+            PcscExceptions.Check(result);
+            return names;
+        }
+
         /// <summary>Stops the loop (SCardCancel, then SCardReleaseContext) and waits for its thread; harmless when not monitoring.</summary>
         public void Cancel()
         {
@@ -113,25 +127,28 @@ namespace EmbeddedSmartCard.Manager.Objects
             }
         }
 
-        /// <summary>The first look: every entry has its current state in EventState.</summary>
-        protected abstract void OnInitialized(ScardReaderState[] states);
+        /// <summary>
+        /// The first look: every entry has its current state in EventState. Returns the entries to watch
+        /// from now on (the same array, or another one with entries added or dropped).
+        /// </summary>
+        protected abstract ScardReaderState[] OnInitialized(ScardReaderState[] states);
 
-        /// <summary>A change: the entries with SCARD_STATE_CHANGED differ from their CurrentState.</summary>
-        protected abstract void OnChanged(ScardReaderState[] states);
+        /// <summary>A change: the entries with SCARD_STATE_CHANGED differ from their CurrentState. Returns the entries to watch next.</summary>
+        protected abstract ScardReaderState[] OnChanged(ScardReaderState[] states);
 
         private void Run(int ownContext, ScardReaderState[] states)
         {
             try
             {
                 Look(ownContext, 0, states);
-                OnInitialized(states);
-                Acknowledge(states);
+                ScardReaderState[] watched = OnInitialized(states);
+                Acknowledge(watched);
                 while (!IsStopping)
                 {
-                    if (Look(ownContext, ScardConstants.Infinite, states))
+                    if (Look(ownContext, ScardConstants.Infinite, watched))
                     {
-                        OnChanged(states);
-                        Acknowledge(states);
+                        watched = OnChanged(watched);
+                        Acknowledge(watched);
                     }
                 }
             }

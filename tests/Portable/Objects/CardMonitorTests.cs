@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System;
+using System.Threading;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Manager;
 using EmbeddedSmartCard.Manager.Objects;
@@ -49,6 +50,33 @@ namespace EmbeddedSmartCard.Tests.Objects
             Assert.IsTrue(recorder.WaitFor("removed " + bench.ReaderName(1)), recorder.All());
             Assert.IsTrue(recorder.IndexOf("changed") < recorder.IndexOf("inserted"), "StatusChanged first: " + recorder.All());
             Assert.IsTrue(monitor.IsMonitoring, "still running");
+            monitor.Cancel();
+        }
+
+        [TestMethod]
+        public void ACardSwappedBetweenTwoLooksIsARemovalAndAnInsertion()
+        {
+            ObjectsBench bench = new ObjectsBench();
+            bench.Insert(0, CardProfile.DirectT0());
+            WaitUntilPowered(bench, 0);
+            MonitorRecorder recorder = new MonitorRecorder();
+            CardMonitor monitor = new CardMonitor(bench.Manager);
+            recorder.Watch(monitor);
+            ManualResetEvent looked = new ManualResetEvent(false);
+            monitor.Initialized += delegate(object sender, CardEventArgs e) { looked.WaitOne(MonitorRecorder.Patience, false); };
+            monitor.Start(bench.ReaderName(0));
+            Assert.IsTrue(recorder.WaitFor("initialized " + bench.ReaderName(0) + " 3B"), recorder.All());
+
+            // The monitor is held in its Initialized handler while the card is swapped.
+            bench.Board.GetSlot(0).Remove();
+            Assert.IsTrue(WaitUntil(bench, 0, false), "removed");
+            bench.Insert(0, CardProfile.DirectT0());
+            WaitUntilPowered(bench, 0);
+            looked.Set();
+
+            Assert.IsTrue(recorder.WaitFor("inserted " + bench.ReaderName(0)), recorder.All());
+            int removed = recorder.IndexOf("removed " + bench.ReaderName(0));
+            Assert.IsTrue(removed >= 0 && removed < recorder.IndexOf("inserted"), recorder.All());
             monitor.Cancel();
         }
 
@@ -109,6 +137,35 @@ namespace EmbeddedSmartCard.Tests.Objects
         }
 
         [TestMethod]
+        public void StartAllFollowsReadersAttachedAndDetached()
+        {
+            ObjectsBench bench = new ObjectsBench();
+            bench.Insert(1, CardProfile.DirectT0());
+            MonitorRecorder recorder = new MonitorRecorder();
+            CardMonitor monitor = new CardMonitor(bench.Manager);
+            recorder.Watch(monitor);
+            monitor.StartAll();
+            Assert.IsTrue(recorder.WaitFor("inserted " + bench.ReaderName(1)), "readers present at start join as changes: " + recorder.All());
+            Assert.AreEqual(2, monitor.ReaderNames.Length);
+
+            SimulatorBoard extra = new SimulatorBoard("extra", 1);
+            extra.GetSlot(0).Insert(new SimulatedCard(CardProfile.FastT1()));
+            string added = bench.Manager.Readers.Add(extra.GetReader(0), "Extra Reader").Name;
+            Assert.IsTrue(recorder.WaitFor("inserted " + added), recorder.All());
+
+            string second = bench.ReaderName(1);
+            bench.Manager.Readers.Remove(second);
+            Assert.IsTrue(recorder.WaitFor("removed " + second), recorder.All());
+            for (int round = 0; round < 100 && monitor.ReaderNames.Length != 2; round++)
+            {
+                recorder.Pause();
+            }
+
+            Assert.AreEqual(2, monitor.ReaderNames.Length);
+            monitor.Cancel();
+        }
+
+        [TestMethod]
         public void StartNeedsAReaderAndCannotRunTwice()
         {
             ObjectsBench bench = new ObjectsBench();
@@ -142,17 +199,27 @@ namespace EmbeddedSmartCard.Tests.Objects
         /// <summary>Waits (bounded) until the reader reports a powered card, as power-on-insertion makes it.</summary>
         internal static void WaitUntilPowered(ObjectsBench bench, int slot)
         {
+            Assert.IsTrue(WaitUntil(bench, slot, true), "powered");
+        }
+
+        /// <summary>Waits (bounded) until the reader reports a powered card (or, with <paramref name="powered"/> false, no card).</summary>
+        private static bool WaitUntil(ObjectsBench bench, int slot, bool powered)
+        {
             CardReader reader = bench.Context.GetReader(bench.ReaderName(slot));
             ScardReaderState state = reader.GetState();
-            state.CurrentState = state.EventState;
             ScardReaderState[] states = new ScardReaderState[] { state };
-            for (int round = 0; round < 20 && (state.AtrLength == 0 || (state.EventState & ScardConstants.StateUnpowered) != 0); round++)
+            for (int round = 0; round < 20 && IsPowered(state) != powered; round++)
             {
-                bench.Context.GetStatusChange(MonitorRecorder.Patience / 20, states);
                 state.CurrentState = state.EventState & ~ScardConstants.StateChanged;
+                bench.Context.GetStatusChange(MonitorRecorder.Patience / 20, states);
             }
 
-            Assert.IsTrue(state.AtrLength > 0, "powered");
+            return IsPowered(state) == powered;
+        }
+
+        private static bool IsPowered(ScardReaderState state)
+        {
+            return state.AtrLength > 0 && (state.EventState & (ScardConstants.StatePresent | ScardConstants.StateUnpowered)) == ScardConstants.StatePresent;
         }
     }
 }

@@ -64,6 +64,12 @@ namespace EmbeddedSmartCard.Tests.Objects
             return IndexOf(prefix) >= 0;
         }
 
+        /// <summary>Waits a short while for the next line (state that no event announces, like a monitor's reader list).</summary>
+        public void Pause()
+        {
+            added.WaitOne(Patience / 100, false);
+        }
+
         public int IndexOf(string prefix)
         {
             lock (lines)
