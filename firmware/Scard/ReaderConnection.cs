@@ -14,8 +14,12 @@ namespace EmbeddedSmartCard.Scard
         // How often an empty reader is tried again while waiting; Connect is cheap on an empty reader.
         private const int PollMilliseconds = 50;
 
+        /// <summary>IOCTL_SMARTCARD_SET_PROTOCOL is smart-card function 12 (winsmcrd.h).</summary>
+        private const int SetProtocolFunction = 12;
+
         private readonly SCardManager manager;
         private readonly int context;
+        private int shareMode = ScardConstants.ShareShared;
 
         public ReaderConnection(SCardManager manager, int context)
         {
@@ -28,12 +32,20 @@ namespace EmbeddedSmartCard.Scard
         public string ReaderName { get; private set; }
 
         /// <summary>
-        /// Connects SHARED to the first reader (among <paramref name="readerFilter"/>'s matches, or all)
-        /// that has a card, trying again until <paramref name="waitSeconds"/> have passed. Returns the
-        /// PC/SC code of the last attempt; a card that is there but fails is reported at once.
+        /// Connects in <paramref name="shareMode"/> to the first reader (among <paramref name="readerFilter"/>'s
+        /// matches, or all) that has a card, trying again until <paramref name="waitSeconds"/> have passed.
+        /// Returns the PC/SC code of the last attempt; a card that is there but fails is reported at once.
+        /// DIRECT needs no card, so it takes the first matching reader at once and negotiates nothing (see
+        /// <see cref="SelectProtocol"/>).
         /// </summary>
-        public int Connect(string readerFilter, int protocols, double waitSeconds)
+        public int Connect(string readerFilter, int shareMode, int protocols, double waitSeconds)
         {
+            this.shareMode = shareMode;
+            if (shareMode == ScardConstants.ShareDirect)
+            {
+                protocols = ScardConstants.ProtocolUndefined;
+            }
+
             string[] readers;
             int result = manager.ListReaders(context, out readers);
             if (result != ScardError.Success)
@@ -69,13 +81,31 @@ namespace EmbeddedSmartCard.Scard
                 int handle;
                 int protocol;
                 ReaderName = reader;
-                result = manager.Connect(context, reader, ScardConstants.ShareShared, protocols, out handle, out protocol);
+                result = manager.Connect(context, reader, shareMode, protocols, out handle, out protocol);
                 if (result != ScardError.NoSmartcard)
                 {
                     Handle = handle;
                     Protocol = protocol;
                     return result;
                 }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Selects the protocol of a DIRECT connection through SCardControl(IOCTL_SMARTCARD_SET_PROTOCOL), which
+        /// powers the card if needed; the input and the answer are one little-endian DWORD.
+        /// </summary>
+        public int SelectProtocol(int protocols)
+        {
+            byte[] request = BitConverter.GetBytes(protocols);
+            byte[] selected = new byte[sizeof(int)];
+            int returned;
+            int result = manager.Control(Handle, ScardConstants.ControlCode(SetProtocolFunction), request, 0, request.Length, selected, 0, selected.Length, out returned);
+            if (result == ScardError.Success)
+            {
+                Protocol = BitConverter.ToInt32(selected, 0);
             }
 
             return result;

@@ -7,10 +7,14 @@ using EmbeddedSmartCard.Manager;
 namespace EmbeddedSmartCard.Scard
 {
     /// <summary>
-    /// scard send &lt;apdu&gt;... [--json] [--reader &lt;name&gt;] [--wait &lt;seconds&gt;] [--protocol t0|t1|any] [--board &lt;spec&gt;]:
-    /// waits up to --wait seconds for a card, connects SHARED, sends the APDUs in order and prints each
-    /// response (with --json one object per APDU per line). The first PC/SC error is printed by name
-    /// and ends the run with exit code 1.
+    /// scard send &lt;apdu&gt;... [--json] [--reader &lt;name&gt;] [--wait &lt;seconds&gt;] [--protocol t0|t1|any]
+    /// [--share exclusive|shared|direct] [--transaction] [--board &lt;spec&gt;]:
+    /// waits up to --wait seconds for a card, connects in the share mode (SHARED by default), sends the
+    /// APDUs in order and prints each response (with --json one object per APDU per line). DIRECT connects
+    /// without a card and then negotiates --protocol through SCardControl(IOCTL_SMARTCARD_SET_PROTOCOL), the
+    /// Windows way; it does not wait for a card. --transaction sends all the APDUs inside one
+    /// SCardBeginTransaction / SCardEndTransaction. The first PC/SC error is printed by name and ends the
+    /// run with exit code 1.
     /// </summary>
     public static class SendVerb
     {
@@ -18,6 +22,8 @@ namespace EmbeddedSmartCard.Scard
         private const string ReaderOption = "--reader";
         private const string WaitOption = "--wait";
         private const string ProtocolOption = "--protocol";
+        private const string ShareOption = "--share";
+        private const string TransactionFlag = "--transaction";
 
         /// <summary>An hour: long enough for any person with a card, short enough that a script never hangs.</summary>
         private const double MaxWaitSeconds = 3600;
@@ -25,9 +31,11 @@ namespace EmbeddedSmartCard.Scard
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
             CommandLineOptions options = new CommandLineOptions(
-                args, new[] { BoardOption.Name, ReaderOption, WaitOption, ProtocolOption }, new[] { JsonFlag });
+                args, new[] { BoardOption.Name, ReaderOption, WaitOption, ProtocolOption, ShareOption }, new[] { JsonFlag, TransactionFlag });
             byte[][] apdus = ParseApdus(options);
             int protocols = ParseProtocols(options.Get(ProtocolOption, "any"));
+            int shareMode = ParseShareMode(options.Get(ShareOption, "shared"));
+            bool transaction = options.Has(TransactionFlag);
             double wait = options.GetSeconds(WaitOption, 0, MaxWaitSeconds);
             bool json = options.Has(JsonFlag);
 
@@ -43,7 +51,12 @@ namespace EmbeddedSmartCard.Scard
                 int context;
                 manager.EstablishContext(ScardConstants.ScopeSystem, out context);
                 ReaderConnection connection = new ReaderConnection(manager, context);
-                int result = connection.Connect(options.Get(ReaderOption, null), protocols, wait);
+                int result = connection.Connect(options.Get(ReaderOption, null), shareMode, protocols, wait);
+                if (result == ScardError.Success && shareMode == ScardConstants.ShareDirect)
+                {
+                    result = connection.SelectProtocol(protocols);
+                }
+
                 if (result != ScardError.Success)
                 {
                     error.WriteLine("scard send: " + connection.ReaderName + ": " + ScardError.GetName(result));
@@ -55,7 +68,9 @@ namespace EmbeddedSmartCard.Scard
                     output.WriteLine("reader " + connection.ReaderName + ", " + CardStateText.Protocol(connection.Protocol));
                 }
 
-                result = SendAll(manager, connection, apdus, json, output);
+                result = transaction
+                    ? SendInTransaction(manager, connection, apdus, json, output)
+                    : SendAll(manager, connection, apdus, json, output);
                 manager.Disconnect(connection.Handle, ScardConstants.LeaveCard);
                 manager.ReleaseContext(context);
                 if (result != ScardError.Success)
@@ -66,6 +81,30 @@ namespace EmbeddedSmartCard.Scard
 
                 return 0;
             }
+        }
+
+        /// <summary>The APDUs inside one transaction: no other application's command comes between them.</summary>
+        private static int SendInTransaction(SCardManager manager, ReaderConnection connection, byte[][] apdus, bool json, TextWriter output)
+        {
+            int result = manager.BeginTransaction(connection.Handle);
+            if (result != ScardError.Success)
+            {
+                return result;
+            }
+
+            if (!json)
+            {
+                output.WriteLine("transaction begun");
+            }
+
+            result = SendAll(manager, connection, apdus, json, output);
+            int ended = manager.EndTransaction(connection.Handle, ScardConstants.LeaveCard);
+            if (!json && ended == ScardError.Success)
+            {
+                output.WriteLine("transaction ended");
+            }
+
+            return result != ScardError.Success ? result : ended;
         }
 
         private static int SendAll(SCardManager manager, ReaderConnection connection, byte[][] apdus, bool json, TextWriter output)
@@ -128,6 +167,17 @@ namespace EmbeddedSmartCard.Scard
                 case "t1": return ScardConstants.ProtocolT1;
                 case "any": return ScardConstants.ProtocolAny;
                 default: throw new CommandLineException("--protocol wants t0, t1 or any, not '" + text + "'");
+            }
+        }
+
+        private static int ParseShareMode(string text)
+        {
+            switch (text.ToLowerInvariant())
+            {
+                case "exclusive": return ScardConstants.ShareExclusive;
+                case "shared": return ScardConstants.ShareShared;
+                case "direct": return ScardConstants.ShareDirect;
+                default: throw new CommandLineException("--share wants exclusive, shared or direct, not '" + text + "'");
             }
         }
     }
