@@ -129,6 +129,27 @@ namespace EmbeddedSmartCard.Tests.Iso7816
         }
 
         [TestMethod]
+        public void AnExtendedApduTravelsUnderT1()
+        {
+            ObjectsBench bench = new ObjectsBench();
+            bench.Insert(0, CardProfile.FastT1());
+            IsoCard card = new IsoCard(bench.Connect(0, ScardConstants.ShareShared));
+            byte[] data = new byte[300];
+            for (int i = 0; i < data.Length; i++)
+            {
+                data[i] = (byte)(i * 7);
+            }
+
+            // ECHO (the simulator's test command) returns its command data.
+            CommandApdu echo = new CommandApdu(0x80, 0x12, 0x00, 0x00, data, CommandApdu.MaxExtendedNe);
+            Assert.AreEqual(EmbeddedSmartCard.Drivers.ApduCase.Case4Extended, echo.Case);
+            ResponseApdu response = card.Transmit(echo);
+            Assert.AreEqual(0x9000, response.StatusWord);
+            Assert.AreEqual(300, response.DataLength);
+            TestSupport.AreEqualBytes(data, response.GetData(), 0, 300);
+        }
+
+        [TestMethod]
         public void TransmissionErrorsAreTypedExceptions()
         {
             ObjectsBench bench = new ObjectsBench();

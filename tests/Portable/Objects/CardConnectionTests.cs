@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using System.Threading;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Manager;
 using EmbeddedSmartCard.Manager.Objects;
@@ -131,6 +132,32 @@ namespace EmbeddedSmartCard.Tests.Objects
             Assert.AreEqual("SCARD_E_INVALID_HANDLE", ObjectsBench.CodeOf(delegate { connection.GetStatus(); }));
             connection.Dispose();
             bench.Context.Release();
+        }
+
+        [TestMethod]
+        public void CancelWakesABlockedStatusChangeWithACancelledException()
+        {
+            ObjectsBench bench = new ObjectsBench();
+            CardReader reader = bench.Context.GetReader(bench.ReaderName(0));
+            ScardReaderState state = reader.GetState();
+            Assert.IsTrue((state.EventState & ScardConstants.StateEmpty) != 0, "empty");
+            state.CurrentState = state.EventState & ~ScardConstants.StateChanged;
+            Assert.IsFalse(bench.Context.GetStatusChange(0, new ScardReaderState[] { state }), "no change: timeout is false");
+
+            PcscException thrown = null;
+            Thread waiter = new Thread(new ThreadStart(delegate
+            {
+                thrown = ObjectsBench.Catch(delegate { bench.Context.GetStatusChange(MonitorRecorder.Patience, new ScardReaderState[] { state }); });
+            }));
+            waiter.Start();
+            for (int round = 0; round < 100 && bench.Manager.GetBlockedCallCount(bench.Context.Handle) == 0; round++)
+            {
+                Thread.Sleep(10);
+            }
+
+            bench.Context.Cancel();
+            Assert.IsTrue(waiter.Join(MonitorRecorder.Patience), "woken");
+            Assert.IsTrue(thrown is CancelledException, "cancelled");
         }
 
         [TestMethod]
