@@ -111,9 +111,8 @@ namespace EmbeddedSmartCard.Manager
                 reader.CardPresent = state >= ReaderState.Present;
                 reader.PowerOnPending = state == ReaderState.Present;
 
-                // A driver that could not be opened goes to the supervisor as already closed.
+                // A driver that could not be opened is a failure: the supervisor retries it after its first delay.
                 reader.Faulted = state == ReaderState.Unknown;
-                reader.FaultHandled = reader.Faulted;
                 CountReaderEvent();
                 Kick();
                 return reader;

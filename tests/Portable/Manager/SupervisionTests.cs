@@ -59,6 +59,27 @@ namespace EmbeddedSmartCard.Tests.Manager
         }
 
         [TestMethod]
+        public void AReaderThatCannotBeOpenedIsListedUnavailableAndRetried()
+        {
+            SCardManager manager = new SCardManager();
+            manager.RestartDelaysMillis = new int[] { 200, 200, 200 };
+            SimulatorBoard board = new SimulatorBoard(1);
+            board.GetSlot(0).Insert(new SimulatedCard(CardProfile.DirectT0()));
+            SupervisionDriver driver = new SupervisionDriver(board.GetReader(0));
+            driver.OpenFails = true;
+            string name = manager.Readers.Add(driver, "Late Reader").Name;
+            int context;
+            manager.EstablishContext(ScardConstants.ScopeSystem, out context);
+            ScardReaderState entry = StatusChangeHelpers.Entry(name, 0);
+            Assert.IsTrue(StatusChangeHelpers.WaitFor(manager, context, entry, Unavailable, 0), "unavailable");
+
+            driver.OpenFails = false;
+
+            Assert.IsTrue(StatusChangeHelpers.WaitFor(manager, context, entry, Present, Unavailable), "opened by the supervisor");
+            Assert.IsTrue(driver.Opens >= 2, "opens " + driver.Opens);
+        }
+
+        [TestMethod]
         public void TheSupervisorGivesUpAfterTheLastDelay()
         {
             FailureBed bed = new FailureBed(new int[] { 20, 20 });
