@@ -94,6 +94,28 @@ namespace EmbeddedSmartCard.Manager.Objects
             return true;
         }
 
+        /// <summary>
+        /// The state of each reader in <paramref name="readerNames"/> now (SCardGetStatusChange with timeout 0
+        /// from UNAWARE), as pcsc-sharp's GetReaderStatus: EventState with the event counter in bits 16–31,
+        /// the ATR; an unknown name comes back UNKNOWN.
+        /// </summary>
+        public ScardReaderState[] GetReaderStates(string[] readerNames)
+        {
+            if (readerNames == null)
+            {
+                throw new ArgumentNullException("readerNames");
+            }
+
+            ScardReaderState[] states = new ScardReaderState[readerNames.Length];
+            for (int i = 0; i < states.Length; i++)
+            {
+                states[i] = CardReader.UnawareEntry(readerNames[i]);
+            }
+
+            GetStatusChange(0, states);
+            return states;
+        }
+
         /// <summary>SCardCancel: every call of this context blocked now throws CancelledException.</summary>
         public void Cancel()
         {
@@ -127,23 +149,20 @@ namespace EmbeddedSmartCard.Manager.Objects
         /// <summary>SCardReleaseContext; releasing twice is harmless.</summary>
         public void Release()
         {
-            int released = handle;
-            handle = 0;
-            if (released != 0)
-            {
-                PcscExceptions.Check(manager.ReleaseContext(released));
-            }
+            PcscExceptions.Check(ReleaseOnce());
         }
 
         /// <summary>Releases the context; never throws (a manager already closed has released it).</summary>
         public void Dispose()
         {
+            ReleaseOnce();
+        }
+
+        private int ReleaseOnce()
+        {
             int released = handle;
             handle = 0;
-            if (released != 0)
-            {
-                manager.ReleaseContext(released);
-            }
+            return released == 0 ? ScardError.Success : manager.ReleaseContext(released);
         }
     }
 }

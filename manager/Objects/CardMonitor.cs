@@ -118,7 +118,7 @@ namespace EmbeddedSmartCard.Manager.Objects
             ScardReaderState[] states = new ScardReaderState[readerNames.Length];
             for (int i = 0; i < states.Length; i++)
             {
-                states[i] = NewEntry(readerNames[i]);
+                states[i] = CardReader.UnawareEntry(readerNames[i]);
             }
 
             watched = states;
@@ -151,7 +151,7 @@ namespace EmbeddedSmartCard.Manager.Objects
             string[] added = ReaderNameSet.Missing(readers, (string[])known.ToArray(typeof(string)));
             for (int i = 0; i < added.Length; i++)
             {
-                next.Add(NewEntry(added[i]));
+                next.Add(CardReader.UnawareEntry(added[i]));
             }
 
             ScardReaderState[] result = (ScardReaderState[])next.ToArray(typeof(ScardReaderState));
@@ -181,14 +181,6 @@ namespace EmbeddedSmartCard.Manager.Objects
                 Raise(CardInserted, state);
                 Raise(CardRemoved, state);
             }
-        }
-
-        private static ScardReaderState NewEntry(string readerName)
-        {
-            ScardReaderState entry = new ScardReaderState();
-            entry.Reader = readerName;
-            entry.CurrentState = ScardConstants.StateUnaware;
-            return entry;
         }
 
         private static bool IsPnp(ScardReaderState state)

@@ -20,17 +20,22 @@ namespace EmbeddedSmartCard.Manager.Objects
         /// </summary>
         public ScardReaderState GetState()
         {
-            ScardReaderState state = new ScardReaderState();
-            state.Reader = Name;
-            state.CurrentState = ScardConstants.StateUnaware;
-            Context.GetStatusChange(0, new ScardReaderState[] { state });
-            return state;
+            return Context.GetReaderStates(new string[] { Name })[0];
         }
 
         /// <summary>SCardConnect to this reader.</summary>
         public CardConnection Connect(int shareMode, int preferredProtocols)
         {
             return Context.Connect(Name, shareMode, preferredProtocols);
+        }
+
+        /// <summary>A GetStatusChange entry for <paramref name="readerName"/> that knows nothing yet (UNAWARE).</summary>
+        internal static ScardReaderState UnawareEntry(string readerName)
+        {
+            ScardReaderState entry = new ScardReaderState();
+            entry.Reader = readerName;
+            entry.CurrentState = ScardConstants.StateUnaware;
+            return entry;
         }
     }
 }

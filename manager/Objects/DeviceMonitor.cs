@@ -33,10 +33,7 @@ namespace EmbeddedSmartCard.Manager.Objects
 
         public void Start()
         {
-            ScardReaderState pnp = new ScardReaderState();
-            pnp.Reader = ScardConstants.PnpNotification;
-            pnp.CurrentState = ScardConstants.StateUnaware;
-            StartWatching(new ScardReaderState[] { pnp });
+            StartWatching(new ScardReaderState[] { CardReader.UnawareEntry(ScardConstants.PnpNotification) });
         }
 
         protected override ScardReaderState[] OnInitialized(ScardReaderState[] states)

@@ -28,6 +28,20 @@ namespace EmbeddedSmartCard.Tests.Objects
         }
 
         [TestMethod]
+        public void ReaderStatesAreReadAtOnceUnknownNamesIncluded()
+        {
+            ObjectsBench bench = new ObjectsBench();
+            bench.Insert(1, CardProfile.DirectT0());
+            CardMonitorTests.WaitUntilPowered(bench, 1);
+
+            ScardReaderState[] states = bench.Context.GetReaderStates(new string[] { bench.ReaderName(0), "no such reader", bench.ReaderName(1) });
+            Assert.IsTrue((states[0].EventState & ScardConstants.StateEmpty) != 0, "empty");
+            Assert.IsTrue((states[1].EventState & ScardConstants.StateUnknown) != 0, "unknown");
+            Assert.IsTrue((states[2].EventState & ScardConstants.StatePresent) != 0, "present");
+            Assert.AreEqual(0x3B, (int)states[2].Atr[0]);
+        }
+
+        [TestMethod]
         public void ReadersAreFoundByExactName()
         {
             ObjectsBench bench = new ObjectsBench();
