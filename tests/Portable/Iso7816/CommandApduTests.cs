@@ -36,7 +36,7 @@ namespace EmbeddedSmartCard.Tests.Iso7816
 
             byte[] data = new byte[300];
             byte[] case3 = Apdu(data, 0).ToArray();
-            Assert.AreEqual(ApduCase.Case3Extended, Apdu(data, 0).Case);
+            Assert.AreEqual((int)ApduCase.Case3Extended, (int)Apdu(data, 0).Case);
             Assert.AreEqual(4 + 3 + 300, case3.Length);
             Assert.AreEqual("00 01 2C", TestSupport.ToHex(case3, 4, 3));
 
@@ -136,7 +136,7 @@ namespace EmbeddedSmartCard.Tests.Iso7816
 
         private static string Encoded(CommandApdu apdu, ApduCase expectedCase)
         {
-            Assert.AreEqual(expectedCase, apdu.Case);
+            Assert.AreEqual((int)expectedCase, (int)apdu.Case);
             Assert.AreEqual(apdu.EncodedLength, apdu.ToArray().Length);
             return TestSupport.ToHex(apdu.ToArray());
         }

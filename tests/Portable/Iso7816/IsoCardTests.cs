@@ -142,7 +142,7 @@ namespace EmbeddedSmartCard.Tests.Iso7816
 
             // ECHO (the simulator's test command) returns its command data.
             CommandApdu echo = new CommandApdu(0x80, 0x12, 0x00, 0x00, data, CommandApdu.MaxExtendedNe);
-            Assert.AreEqual(EmbeddedSmartCard.Drivers.ApduCase.Case4Extended, echo.Case);
+            Assert.AreEqual((int)EmbeddedSmartCard.Drivers.ApduCase.Case4Extended, (int)echo.Case);
             ResponseApdu response = card.Transmit(echo);
             Assert.AreEqual(0x9000, response.StatusWord);
             Assert.AreEqual(300, response.DataLength);
