@@ -240,10 +240,14 @@ namespace EmbeddedSmartCard.Manager
         /// <summary>Starts the idle power-down clock of a reader nobody holds (under the manager lock).</summary>
         internal void MarkIdleIfUnused(ManagedReader reader)
         {
+            Supervisor supervisor = Supervisor;
             if (reader.Handles.Count == 0)
             {
                 reader.IdleSinceTicks = DateTime.UtcNow.Ticks;
-                Kick();
+                if (supervisor != null)
+                {
+                    supervisor.NoteIdle();
+                }
             }
         }
 
@@ -328,7 +332,10 @@ namespace EmbeddedSmartCard.Manager
             }
 
             SignalChange();
-            Kick();
+            if (reader.PowerOnPending)
+            {
+                Kick();
+            }
         }
 
         // Raised from inside the failing driver call, with the device's locks held: no manager lock

@@ -63,6 +63,16 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
+        /// <summary>A card may have become idle: look again when the idle power-down delay is up (only when that policy is on).</summary>
+        public void NoteIdle()
+        {
+            int delay = manager.IdlePowerDownMillis;
+            if (delay >= 0)
+            {
+                Schedule(delay);
+            }
+        }
+
         public void Dispose()
         {
             lock (gate)
@@ -192,6 +202,7 @@ namespace EmbeddedSmartCard.Manager
 
             if (reader.Device.Open() == SmartcardStatus.Success)
             {
+                CloseIfRemoved(reader);
                 return Never;
             }
 
@@ -202,6 +213,21 @@ namespace EmbeddedSmartCard.Manager
             }
 
             return ScheduleRestart(reader);
+        }
+
+        /// <summary>A reader removed while it was being reopened must not keep its driver open.</summary>
+        private void CloseIfRemoved(ManagedReader reader)
+        {
+            bool attached;
+            lock (registry.SyncRoot)
+            {
+                attached = reader.Attached;
+            }
+
+            if (!attached)
+            {
+                reader.Device.Close();
+            }
         }
 
         private static long Earliest(long a, long b)
