@@ -254,7 +254,7 @@ namespace EmbeddedSmartCard.Tests.Manager
             bench.Insert(0, CardProfile.DirectT0());
             int owner = Connected(bench, 0);
             bench.Manager.BeginTransaction(owner);
-            Connector connector = new Connector(bench);
+            Connector connector = new Connector(bench, bench.Context);
             Thread thread = new Thread(connector.Run);
             thread.Start();
 
@@ -263,6 +263,46 @@ namespace EmbeddedSmartCard.Tests.Manager
 
             Assert.IsTrue(thread.Join(JoinBoundMillis));
             Assert.AreEqual(ScardError.Success, connector.Result);
+        }
+
+        [TestMethod]
+        public void CancelWakesAConnectWaitingBehindATransactionAndLeavesNoReservation()
+        {
+            ManagerBench bench = ManagerBench.Create();
+            bench.Insert(0, CardProfile.DirectT0());
+            int owner = Connected(bench, 0);
+            bench.Manager.BeginTransaction(owner);
+            int otherContext;
+            bench.Manager.EstablishContext(ScardConstants.ScopeUser, out otherContext);
+            Connector connector = new Connector(bench, otherContext);
+            Thread thread = new Thread(connector.Run);
+            thread.Start();
+            Assert.IsTrue(WaitUntilQueued(bench, 1));
+
+            Assert.AreEqual(ScardError.Success, bench.Manager.Cancel(otherContext));
+
+            Assert.IsTrue(thread.Join(JoinBoundMillis));
+            Assert.AreEqual(ScardError.Cancelled, connector.Result);
+            bench.Manager.EndTransaction(owner, ScardConstants.LeaveCard);
+            int protocol;
+            Assert.AreEqual(ScardError.Success, bench.Manager.Reconnect(owner, ScardConstants.ShareExclusive, ScardConstants.ProtocolAny, ScardConstants.LeaveCard, out protocol), "the owner is alone on the reader");
+        }
+
+        [TestMethod]
+        public void AResettingDisconnectWaitsForAnotherHandlesTransaction()
+        {
+            ManagerBench bench = ManagerBench.Create();
+            SimulatedCard card = bench.Insert(0, CardProfile.DirectT0());
+            int owner = Connected(bench, 0);
+            int other = Connected(bench, 0);
+            int resets = card.ResetCount;
+            bench.Manager.BeginTransaction(owner);
+            bench.Manager.SharingWaitMillis = 0;
+
+            Assert.AreEqual(ScardError.SharingViolation, bench.Manager.Disconnect(other, ScardConstants.ResetCard));
+            Assert.AreEqual(resets, card.ResetCount, "no reset under someone else's transaction");
+            Assert.AreEqual(ScardError.Success, bench.Manager.Disconnect(other, ScardConstants.LeaveCard), "the handle stayed open; LEAVE does not wait");
+            Assert.AreEqual("90 00", bench.Send(owner, ScardConstants.ProtocolT0, ManagerBench.SelectMf));
         }
 
         [TestMethod]
@@ -342,10 +382,12 @@ namespace EmbeddedSmartCard.Tests.Manager
         private sealed class Connector
         {
             private readonly ManagerBench bench;
+            private readonly int context;
 
-            public Connector(ManagerBench bench)
+            public Connector(ManagerBench bench, int context)
             {
                 this.bench = bench;
+                this.context = context;
             }
 
             public readonly ManualResetEvent Done = new ManualResetEvent(false);
@@ -355,7 +397,7 @@ namespace EmbeddedSmartCard.Tests.Manager
             {
                 int handle;
                 int protocol;
-                Result = bench.Connect(0, ScardConstants.ShareShared, out handle, out protocol);
+                Result = bench.Manager.Connect(context, bench.Reader0, ScardConstants.ShareShared, ScardConstants.ProtocolAny, out handle, out protocol);
                 Done.Set();
             }
         }
