@@ -24,6 +24,12 @@ namespace EmbeddedSmartCard.Manager.Iso7816
 
         private const int HeaderLength = ApduClassifier.HeaderLength;
 
+        // Length fields (§5.1): one byte when short; two bytes when extended, the first field of the
+        // APDU preceded by a 00 marker.
+        private const int ShortField = 1;
+        private const int ExtendedField = 2;
+        private const int ExtendedMarker = 1;
+
         private byte[] data;
 
         /// <summary>Case 1: the header alone.</summary>
@@ -112,8 +118,8 @@ namespace EmbeddedSmartCard.Manager.Iso7816
                 }
 
                 bool extended = ApduClassifier.IsExtended(apduCase);
-                int lcField = Nc == 0 ? 0 : (extended ? 3 : 1);
-                int leField = Ne == 0 ? 0 : (extended ? (Nc == 0 ? 3 : 2) : 1);
+                int lcField = Nc == 0 ? 0 : FieldLength(extended, true);
+                int leField = Ne == 0 ? 0 : FieldLength(extended, Nc == 0);
                 return HeaderLength + lcField + Nc + leField;
             }
         }
@@ -183,12 +189,22 @@ namespace EmbeddedSmartCard.Manager.Iso7816
             if (nc > 0)
             {
                 commandData = new byte[nc];
-                Array.Copy(apdu, offset + HeaderLength + (ApduClassifier.IsExtended(apduCase) ? 3 : 1), commandData, 0, nc);
+                Array.Copy(apdu, offset + HeaderLength + FieldLength(ApduClassifier.IsExtended(apduCase), true), commandData, 0, nc);
             }
 
             CommandApdu parsed = new CommandApdu(apdu[offset], apdu[offset + 1], apdu[offset + 2], apdu[offset + 3], commandData, ne);
             parsed.Extended = ApduClassifier.IsExtended(apduCase);
             return parsed;
+        }
+
+        private static int FieldLength(bool extended, bool first)
+        {
+            if (!extended)
+            {
+                return ShortField;
+            }
+
+            return first ? ExtendedMarker + ExtendedField : ExtendedField;
         }
 
         // Short fields are one byte (256 → 00 for Le). Extended fields are two bytes (65536 → 0000 for Le),

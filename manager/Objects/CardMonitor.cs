@@ -15,6 +15,9 @@ namespace EmbeddedSmartCard.Manager.Objects
     /// </summary>
     public sealed class CardMonitor : StatusMonitor
     {
+        /// <summary>The per-reader event counter is the high 16 bits of a state word (pcsc.md §1.4 step 7).</summary>
+        private const int CounterMask = 0xFFFF;
+
         private ScardReaderState[] watched = new ScardReaderState[0];
         private bool followReaders;
 
@@ -195,7 +198,7 @@ namespace EmbeddedSmartCard.Manager.Objects
 
         private static int Counter(int state)
         {
-            return (state >> ScardConstants.EventCounterShift) & 0xFFFF;
+            return (state >> ScardConstants.EventCounterShift) & CounterMask;
         }
 
         private void Raise(CardEventHandler handler, ScardReaderState state)
