@@ -21,7 +21,7 @@ namespace EmbeddedSmartCard.Manager
         /// <summary>The lock now belongs to <see cref="Handle"/> on this waiter's behalf.</summary>
         public bool Granted;
 
-        /// <summary>The handle closed while the waiter was queued.</summary>
+        /// <summary>The handle closed, or its reader went away, while the waiter was queued.</summary>
         public bool Aborted;
 
         public void Grant()

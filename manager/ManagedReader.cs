@@ -90,6 +90,11 @@ namespace EmbeddedSmartCard.Manager
         internal void MarkAttached(bool attached)
         {
             Attached = attached;
+            if (!attached)
+            {
+                // Its transaction goes with the reader, and nobody is left waiting for it.
+                Lock.Abandon();
+            }
         }
 
         /// <summary>Applies a presence change: counts the event and, on removal, tells every handle.</summary>

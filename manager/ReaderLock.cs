@@ -137,6 +137,23 @@ namespace EmbeddedSmartCard.Manager
             return true;
         }
 
+        /// <summary>
+        /// The reader is gone: the transaction ends and every queued waiter is sent away; calls still in
+        /// progress keep the lock until they return.
+        /// </summary>
+        public void Abandon()
+        {
+            depth = 0;
+            for (int i = queue.Count - 1; i >= 0; i--)
+            {
+                LockWaiter waiter = (LockWaiter)queue[i];
+                queue.RemoveAt(i);
+                waiter.Abort();
+            }
+
+            FreeWhenUnused();
+        }
+
         /// <summary>Sends every queued waiter of <paramref name="handle"/> away (the handle is closing).</summary>
         public void AbortWaiters(CardHandle handle)
         {

@@ -143,7 +143,8 @@ namespace EmbeddedSmartCard.Manager
                 {
                     if (waiter.Aborted)
                     {
-                        return ScardError.InvalidHandle;
+                        // Its handle closed, or its reader went away.
+                        return waiter.Handle.Reader.Attached ? ScardError.InvalidHandle : ScardError.ReaderUnavailable;
                     }
 
                     if (waiter.Granted && outcome != ScardError.Cancelled)

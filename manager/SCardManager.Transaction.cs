@@ -141,6 +141,11 @@ namespace EmbeddedSmartCard.Manager
         /// <summary>Why a handle without a transaction cannot end one (under the manager lock).</summary>
         private static int NotTransacted(CardHandle handle)
         {
+            if (!handle.Reader.Attached)
+            {
+                return ScardError.ReaderUnavailable;
+            }
+
             if (handle.PendingEvent != ScardError.Success)
             {
                 return handle.PendingEvent;

@@ -306,6 +306,27 @@ namespace EmbeddedSmartCard.Tests.Manager
         }
 
         [TestMethod]
+        public void AReaderDetachedUnderATransactionSendsItsWaitersAway()
+        {
+            ManagerBench bench = ManagerBench.Create();
+            bench.Insert(0, CardProfile.DirectT0());
+            int owner = Connected(bench, 0);
+            int other = Connected(bench, 0);
+            bench.Manager.BeginTransaction(owner);
+            Begin waiter = new Begin(bench, other, 0, new GrantLog(1));
+            Thread thread = new Thread(waiter.Run);
+            thread.Start();
+            Assert.IsTrue(WaitUntilQueued(bench, 1));
+
+            Assert.IsTrue(bench.Manager.Readers.Remove(bench.Reader0));
+
+            Assert.IsTrue(thread.Join(JoinBoundMillis));
+            Assert.AreEqual(ScardError.ReaderUnavailable, waiter.Result);
+            Assert.AreEqual(ScardError.ReaderUnavailable, bench.Manager.EndTransaction(owner, ScardConstants.LeaveCard));
+            Assert.AreEqual(ScardError.Success, bench.Manager.Disconnect(owner, ScardConstants.LeaveCard));
+        }
+
+        [TestMethod]
         public void IdleTransactionResetIsOffByDefaultAndResetsWhenOn()
         {
             ManagerBench bench = ManagerBench.Create();
