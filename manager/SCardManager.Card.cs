@@ -144,7 +144,7 @@ namespace EmbeddedSmartCard.Manager
 
                 try
                 {
-                    return Result(CloseHandle(found, handle, disposition));
+                    return Result(CloseHandle(found, disposition));
                 }
                 finally
                 {
@@ -160,15 +160,18 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
-        /// <summary>Takes the handle out of the tables, then carries out the disposition on a card still there.</summary>
-        private int CloseHandle(CardHandle found, int handle, int disposition)
+        /// <summary>
+        /// Takes the handle (open, or still connecting) out of the tables, then carries out the disposition on a
+        /// card still there. The caller holds the reader lock when the disposition touches the card.
+        /// </summary>
+        private int CloseHandle(CardHandle found, int disposition)
         {
             bool cardThere;
             lock (SyncRoot)
             {
-                if (FindHandle(handle) != found)
+                if (!found.Context.Handles.Contains(found))
                 {
-                    // Another thread disconnected it while this call waited.
+                    // Another thread closed it while this call waited.
                     return ScardError.InvalidHandle;
                 }
 

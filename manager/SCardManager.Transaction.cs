@@ -165,7 +165,7 @@ namespace EmbeddedSmartCard.Manager
             while (true)
             {
                 CardHandle handle;
-                bool reset;
+                bool held;
                 lock (SyncRoot)
                 {
                     if (released.Handles.Count == 0)
@@ -174,31 +174,21 @@ namespace EmbeddedSmartCard.Manager
                     }
 
                     handle = (CardHandle)released.Handles[0];
-                    ManagedReader reader = handle.Reader;
-                    reset = reader.Lock.DropTransaction(handle, true);
-                    bool cardThere = reader.Attached && reader.CardPresent && handle.PendingEvent != ScardError.RemovedCard;
-                    Detach(handle);
-                    reader.Lock.AbortWaiters(handle);
-                    if (reset && !cardThere)
-                    {
-                        reader.Lock.ExitCall(handle);
-                        reset = false;
-                    }
+                    held = handle.Reader.Lock.DropTransaction(handle, true);
                 }
 
-                if (reset)
+                try
                 {
-                    try
-                    {
-                        ApplyDisposition(handle, ScardConstants.ResetCard, false);
-                    }
-                    finally
+                    CloseHandle(handle, held ? ScardConstants.ResetCard : ScardConstants.LeaveCard);
+                }
+                finally
+                {
+                    if (held)
                     {
                         EndCall(handle);
                     }
                 }
             }
         }
-
     }
 }
