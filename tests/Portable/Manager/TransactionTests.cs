@@ -155,6 +155,32 @@ namespace EmbeddedSmartCard.Tests.Manager
         }
 
         [TestMethod]
+        public void CancelWakesAQueuedTransmit()
+        {
+            ManagerBench bench = ManagerBench.Create();
+            bench.Insert(0, CardProfile.DirectT0());
+            int owner = Connected(bench, 0);
+            int otherContext;
+            bench.Manager.EstablishContext(ScardConstants.ScopeUser, out otherContext);
+            int other;
+            int protocol;
+            bench.Manager.Connect(otherContext, bench.Reader0, ScardConstants.ShareShared, ScardConstants.ProtocolAny, out other, out protocol);
+            bench.Manager.BeginTransaction(owner);
+            Sender sender = new Sender(bench, other);
+            Thread thread = new Thread(sender.Run);
+            thread.Start();
+            Assert.IsTrue(WaitUntilQueued(bench, 1));
+
+            bench.Manager.Cancel(otherContext);
+
+            Assert.IsTrue(thread.Join(JoinBoundMillis));
+            Assert.AreEqual("SCARD_E_CANCELLED", sender.Response);
+            Assert.AreEqual("90 00", bench.Send(owner, ScardConstants.ProtocolT0, ManagerBench.SelectMf), "the owner still holds its transaction");
+            bench.Manager.EndTransaction(owner, ScardConstants.LeaveCard);
+            Assert.AreEqual("90 00", bench.Send(other, ScardConstants.ProtocolT0, ManagerBench.SelectMf), "a later call is not cancelled");
+        }
+
+        [TestMethod]
         public void EndTransactionWithResetKeepsTheOwnerGoingAndWarnsTheOthers()
         {
             ManagerBench bench = ManagerBench.Create();
