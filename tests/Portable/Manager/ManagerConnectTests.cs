@@ -152,9 +152,12 @@ namespace EmbeddedSmartCard.Tests.Manager
         [TestMethod]
         public void ACardThatNeverAnswersIsUnresponsive()
         {
+            // An empty answer to reset: the card stays silent after every reset, the one the manager makes
+            // as the card arrives and the one Connect makes again.
             ManagerBench bench = ManagerBench.Create();
-            SimulatedCard card = bench.Insert(0, CardProfile.DirectT0());
-            card.Faults.Arm(CardFaultScope.SentCharacter, 0, CardFaultKind.Mute);
+            CardProfile silent = CardProfile.DirectT0();
+            silent.CustomAtr = new byte[0];
+            bench.Insert(0, silent);
             int handle;
             int protocol;
 
