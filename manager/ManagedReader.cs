@@ -72,6 +72,18 @@ namespace EmbeddedSmartCard.Manager
         /// <summary>The driver failed (threw, device error, watchdog): reported UNAVAILABLE until a restart succeeds.</summary>
         internal bool Faulted;
 
+        /// <summary>
+        /// A driver call outlived the watchdog and has not returned yet: the reader is UNAVAILABLE and no
+        /// thread may enter its device (it would block behind the hung call) until the call returns.
+        /// </summary>
+        internal bool Hung;
+
+        /// <summary>Card calls may reach the device: listed, and no driver call hung in it (under the manager lock).</summary>
+        internal bool Usable
+        {
+            get { return Attached && !Hung; }
+        }
+
         /// <summary>Set once the supervisor has closed the faulted device; the restart then reopens it.</summary>
         internal bool FaultHandled;
 

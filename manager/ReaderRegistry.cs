@@ -25,6 +25,8 @@ namespace EmbeddedSmartCard.Manager
         private readonly ArrayList readers = new ArrayList();
         private readonly object syncRoot = new object();
         private readonly ArrayList statusWaits = new ArrayList();
+        // Removed while a driver call hung in them: closed by the supervisor once the call returns.
+        private readonly ArrayList detachedHung = new ArrayList();
         // Starts at 1, like the wrap skips 0: a caller passing 0 in the PnP entry's high word means "no
         // counter" (pcsc.md §1.4 step 5), so a counter of 0 could not be passed back and a reader added just
         // before the caller's next GetStatusChange would go unnoticed.
@@ -137,8 +139,15 @@ namespace EmbeddedSmartCard.Manager
                 readers.Remove(reader);
                 reader.MarkAttached(false);
                 reader.Device.StateChanged -= OnDeviceStateChanged;
-                reader.Supervised.Faulted = null;
                 CountReaderEvent();
+                if (reader.Hung)
+                {
+                    // Closing would wait behind the hung call: the supervisor closes it when the call returns.
+                    detachedHung.Add(reader);
+                    return true;
+                }
+
+                reader.Supervised.Faulted = null;
             }
 
             reader.Device.Close();
@@ -262,6 +271,50 @@ namespace EmbeddedSmartCard.Manager
             }
 
             return reader.Faulted;
+        }
+
+        /// <summary>
+        /// A driver call of <paramref name="reader"/> outlived the watchdog and is still running: the reader is
+        /// UNAVAILABLE at once, its transaction ends and every queued call is sent away (READER_UNAVAILABLE),
+        /// and no new call enters its device until the hung call returns and the supervisor re-initialises it.
+        /// </summary>
+        internal void MarkHung(ManagedReader reader)
+        {
+            lock (syncRoot)
+            {
+                if (!reader.Attached)
+                {
+                    return;
+                }
+
+                reader.Hung = true;
+                reader.Faulted = true;
+                reader.FaultHandled = false;
+                reader.Lock.Abandon();
+                SignalChange();
+            }
+        }
+
+        /// <summary>Removed readers whose hung call has returned since: their devices can now be closed.</summary>
+        internal ManagedReader[] TakeReturnedDetached()
+        {
+            lock (syncRoot)
+            {
+                ArrayList returned = new ArrayList();
+                for (int i = detachedHung.Count - 1; i >= 0; i--)
+                {
+                    ManagedReader reader = (ManagedReader)detachedHung[i];
+                    if (!reader.Supervised.Hung)
+                    {
+                        detachedHung.RemoveAt(i);
+                        returned.Add(reader);
+                    }
+                }
+
+                ManagedReader[] copy = new ManagedReader[returned.Count];
+                returned.CopyTo(copy);
+                return copy;
+            }
         }
 
         private void CountReaderEvent()

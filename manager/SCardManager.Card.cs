@@ -251,7 +251,7 @@ namespace EmbeddedSmartCard.Manager
                 return ScardError.InvalidHandle;
             }
 
-            if (!handle.Reader.Attached)
+            if (!handle.Reader.Usable)
             {
                 return ScardError.ReaderUnavailable;
             }
@@ -334,6 +334,15 @@ namespace EmbeddedSmartCard.Manager
         private int ApplyDisposition(CardHandle handle, int disposition, bool keepUsing)
         {
             ManagedReader reader = handle.Reader;
+            lock (SyncRoot)
+            {
+                if (!reader.Usable)
+                {
+                    // A hung driver call holds the device: the card is left, the supervisor resets the reader.
+                    return ScardError.ReaderUnavailable;
+                }
+            }
+
             lock (reader.CardLock)
             {
                 SmartcardDevice device = reader.Device;

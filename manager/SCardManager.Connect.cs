@@ -209,7 +209,7 @@ namespace EmbeddedSmartCard.Manager
         private int Open(CardHandle reserved, int result, int generation, int protocol)
         {
             ManagedReader reader = reserved.Reader;
-            if (result == ScardError.Success && !reader.Attached)
+            if (result == ScardError.Success && !reader.Usable)
             {
                 result = ScardError.ReaderUnavailable;
             }

@@ -38,6 +38,13 @@ namespace EmbeddedSmartCard.Manager
                     return null;
                 }
 
+                if (found.Reader.Hung)
+                {
+                    // Even the lock's owner must not enter a device a hung driver call holds.
+                    result = ScardError.ReaderUnavailable;
+                    return null;
+                }
+
                 if (found.Reader.Lock.TryTake(found, false))
                 {
                     result = ScardError.Success;
@@ -99,6 +106,11 @@ namespace EmbeddedSmartCard.Manager
             ReaderLock readerLock = handle.Reader.Lock;
             lock (SyncRoot)
             {
+                if (handle.Reader.Hung)
+                {
+                    return ScardError.ReaderUnavailable;
+                }
+
                 if (readerLock.TryTake(handle, transaction))
                 {
                     return ScardError.Success;
@@ -116,6 +128,11 @@ namespace EmbeddedSmartCard.Manager
                 LockWaiter waiter = new LockWaiter(handle, transaction, wait);
                 lock (SyncRoot)
                 {
+                    if (handle.Reader.Hung)
+                    {
+                        return ScardError.ReaderUnavailable;
+                    }
+
                     if (readerLock.TryTake(handle, transaction))
                     {
                         return ScardError.Success;
@@ -143,8 +160,14 @@ namespace EmbeddedSmartCard.Manager
                 {
                     if (waiter.Aborted)
                     {
-                        // Its handle closed, or its reader went away.
-                        return waiter.Handle.Reader.Attached ? ScardError.InvalidHandle : ScardError.ReaderUnavailable;
+                        // Its handle closed, or its reader went away or hung.
+                        return waiter.Handle.Reader.Usable ? ScardError.InvalidHandle : ScardError.ReaderUnavailable;
+                    }
+
+                    if (waiter.Granted && outcome != ScardError.Cancelled && waiter.Handle.Reader.Hung)
+                    {
+                        Release(readerLock, waiter);
+                        return ScardError.ReaderUnavailable;
                     }
 
                     if (waiter.Granted && outcome != ScardError.Cancelled)

@@ -67,7 +67,7 @@ namespace EmbeddedSmartCard.Manager
             int generation;
             lock (SyncRoot)
             {
-                if (!reader.Attached)
+                if (!reader.Usable)
                 {
                     return ScardError.ReaderUnavailable;
                 }

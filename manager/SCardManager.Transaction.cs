@@ -141,7 +141,7 @@ namespace EmbeddedSmartCard.Manager
         /// <summary>Why a handle without a transaction cannot end one (under the manager lock).</summary>
         private static int NotTransacted(CardHandle handle)
         {
-            if (!handle.Reader.Attached)
+            if (!handle.Reader.Usable)
             {
                 return ScardError.ReaderUnavailable;
             }

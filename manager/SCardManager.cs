@@ -53,6 +53,8 @@ namespace EmbeddedSmartCard.Manager
                 {
                     readers[i].Supervised.WatchdogMillis = value;
                 }
+
+                supervisor.StartWatchdog();
             }
         }
 
@@ -326,6 +328,7 @@ namespace EmbeddedSmartCard.Manager
         private void OnReaderAdded(ManagedReader reader)
         {
             reader.Supervised.WatchdogMillis = watchdogMillis;
+            supervisor.StartWatchdog();
         }
     }
 }

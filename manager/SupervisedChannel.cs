@@ -26,7 +26,7 @@ namespace EmbeddedSmartCard.Manager
 
         public SmartcardStatus ApplyTiming(CardTiming timing)
         {
-            long started = DateTime.UtcNow.Ticks;
+            long started = owner.Enter();
             try
             {
                 return owner.Checked(inner.ApplyTiming(timing), started);
@@ -35,11 +35,15 @@ namespace EmbeddedSmartCard.Manager
             {
                 return owner.Fault();
             }
+            finally
+            {
+                owner.Exit();
+            }
         }
 
         public SmartcardStatus Send(byte[] buffer, int offset, int count)
         {
-            long started = DateTime.UtcNow.Ticks;
+            long started = owner.Enter();
             try
             {
                 return owner.Checked(inner.Send(buffer, offset, count), started);
@@ -48,12 +52,16 @@ namespace EmbeddedSmartCard.Manager
             {
                 return owner.Fault();
             }
+            finally
+            {
+                owner.Exit();
+            }
         }
 
         public SmartcardStatus Receive(byte[] buffer, int offset, int count, int firstCharTimeoutMicros, int nextCharTimeoutMicros, out int received)
         {
             received = 0;
-            long started = DateTime.UtcNow.Ticks;
+            long started = owner.Enter();
             try
             {
                 return owner.Checked(inner.Receive(buffer, offset, count, firstCharTimeoutMicros, nextCharTimeoutMicros, out received), started);
@@ -61,6 +69,10 @@ namespace EmbeddedSmartCard.Manager
             catch (Exception)
             {
                 return owner.Fault();
+            }
+            finally
+            {
+                owner.Exit();
             }
         }
 

@@ -18,6 +18,12 @@ namespace EmbeddedSmartCard.Manager
         private readonly SupervisedChannel channel;
         private readonly object faultGate = new object();
         private bool faultPending;
+        // The driver call in progress (guarded by faultGate): nesting depth (a channel call inside a driver
+        // call, a presence poll from another thread), when the outermost began, and whether the watchdog
+        // has declared it hung.
+        private int callDepth;
+        private long callStartedTicks;
+        private bool hung;
 
         public SupervisedDriver(IReaderDriver inner)
         {
@@ -53,7 +59,7 @@ namespace EmbeddedSmartCard.Manager
 
         public SmartcardStatus Open()
         {
-            long started = DateTime.UtcNow.Ticks;
+            long started = Enter();
             try
             {
                 return Checked(inner.Open(), started);
@@ -61,6 +67,10 @@ namespace EmbeddedSmartCard.Manager
             catch (Exception)
             {
                 return Fault();
+            }
+            finally
+            {
+                Exit();
             }
         }
 
@@ -78,7 +88,7 @@ namespace EmbeddedSmartCard.Manager
 
         public bool IsCardPresent()
         {
-            long started = DateTime.UtcNow.Ticks;
+            long started = Enter();
             try
             {
                 bool present = inner.IsCardPresent();
@@ -90,12 +100,16 @@ namespace EmbeddedSmartCard.Manager
                 Fault();
                 return false;
             }
+            finally
+            {
+                Exit();
+            }
         }
 
         public SmartcardStatus Power(PowerAction action, byte[] atrBuffer, int atrOffset, out int atrLength)
         {
             atrLength = 0;
-            long started = DateTime.UtcNow.Ticks;
+            long started = Enter();
             try
             {
                 return Checked(inner.Power(action, atrBuffer, atrOffset, out atrLength), started);
@@ -104,12 +118,16 @@ namespace EmbeddedSmartCard.Manager
             {
                 return Fault();
             }
+            finally
+            {
+                Exit();
+            }
         }
 
         public SmartcardStatus Transmit(byte[] command, int commandOffset, int commandLength, byte[] response, int responseOffset, int responseCapacity, out int responseLength)
         {
             responseLength = 0;
-            long started = DateTime.UtcNow.Ticks;
+            long started = Enter();
             try
             {
                 return Checked(inner.Transmit(command, commandOffset, commandLength, response, responseOffset, responseCapacity, out responseLength), started);
@@ -118,12 +136,16 @@ namespace EmbeddedSmartCard.Manager
             {
                 return Fault();
             }
+            finally
+            {
+                Exit();
+            }
         }
 
         public SmartcardStatus VendorControl(int ioctl, byte[] input, int inputOffset, int inputLength, byte[] output, int outputOffset, int outputCapacity, out int returned)
         {
             returned = 0;
-            long started = DateTime.UtcNow.Ticks;
+            long started = Enter();
             try
             {
                 return Checked(inner.VendorControl(ioctl, input, inputOffset, inputLength, output, outputOffset, outputCapacity, out returned), started);
@@ -132,11 +154,15 @@ namespace EmbeddedSmartCard.Manager
             {
                 return Fault();
             }
+            finally
+            {
+                Exit();
+            }
         }
 
         public SmartcardStatus Mechanical(int ioctl)
         {
-            long started = DateTime.UtcNow.Ticks;
+            long started = Enter();
             try
             {
                 return Checked(inner.Mechanical(ioctl), started);
@@ -144,6 +170,10 @@ namespace EmbeddedSmartCard.Manager
             catch (Exception)
             {
                 return Fault();
+            }
+            finally
+            {
+                Exit();
             }
         }
 
@@ -169,6 +199,88 @@ namespace EmbeddedSmartCard.Manager
         {
             int bound = WatchdogMillis;
             return bound >= 0 && DateTime.UtcNow.Ticks - startedTicks > (long)bound * TimeSpan.TicksPerMillisecond;
+        }
+
+        /// <summary>A driver call is in progress that the watchdog declared hung (it has not returned yet).</summary>
+        public bool Hung
+        {
+            get
+            {
+                lock (faultGate)
+                {
+                    return hung;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The watchdog's look, while the call may still be stuck: true once when the call in progress has
+        /// run past the bound at <paramref name="nowTicks"/>. <paramref name="dueTicks"/> is when to look
+        /// again (the running call's deadline, or one bound from now when idle; long.MaxValue without a bound
+        /// or while a hung call has still to return).
+        /// </summary>
+        public bool CheckHung(long nowTicks, out long dueTicks)
+        {
+            dueTicks = long.MaxValue;
+            int bound = WatchdogMillis;
+            lock (faultGate)
+            {
+                if (bound < 0 || hung)
+                {
+                    return false;
+                }
+
+                long boundTicks = (long)bound * TimeSpan.TicksPerMillisecond;
+                if (callDepth == 0)
+                {
+                    dueTicks = nowTicks + boundTicks;
+                    return false;
+                }
+
+                dueTicks = callStartedTicks + boundTicks;
+                if (nowTicks <= dueTicks)
+                {
+                    return false;
+                }
+
+                hung = true;
+                dueTicks = long.MaxValue;
+                return true;
+            }
+        }
+
+        internal long Enter()
+        {
+            long now = DateTime.UtcNow.Ticks;
+            lock (faultGate)
+            {
+                if (callDepth++ == 0)
+                {
+                    callStartedTicks = now;
+                }
+            }
+
+            return now;
+        }
+
+        /// <summary>Ends a call; a hung call that finally returns is a failure the supervisor acts on (re-initialise with back-off).</summary>
+        internal void Exit()
+        {
+            bool returnedFromHang;
+            lock (faultGate)
+            {
+                callDepth--;
+                returnedFromHang = hung && callDepth == 0;
+                if (returnedFromHang)
+                {
+                    hung = false;
+                }
+            }
+
+            if (returnedFromHang)
+            {
+                Report();
+            }
         }
 
         /// <summary>True once after each failure: the supervisor's way of collecting it.</summary>

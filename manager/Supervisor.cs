@@ -20,6 +20,7 @@ namespace EmbeddedSmartCard.Manager
         private readonly SCardManager manager;
         private readonly ReaderRegistry registry;
         private readonly PowerPolicy power;
+        private readonly Watchdog watchdog;
         private readonly Timer timer;
         private readonly object gate = new object();
         private long armedTicks = Never;
@@ -32,6 +33,7 @@ namespace EmbeddedSmartCard.Manager
             this.manager = manager;
             this.registry = registry;
             power = new PowerPolicy(manager, registry);
+            watchdog = new Watchdog(registry);
             timer = new Timer(OnTimer, null, Timeout.Infinite, Timeout.Infinite);
         }
 
@@ -73,8 +75,15 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
+        /// <summary>Starts watching driver calls against the current bound (a reader was added, or the bound changed).</summary>
+        public void StartWatchdog()
+        {
+            watchdog.Start();
+        }
+
         public void Dispose()
         {
+            watchdog.Dispose();
             lock (gate)
             {
                 disposed = true;
@@ -123,6 +132,7 @@ namespace EmbeddedSmartCard.Manager
         /// <summary>One look at every reader; returns when the next piece of work is due (DateTime ticks).</summary>
         private long Pass()
         {
+            CloseReturnedDetached();
             long next = Never;
             ManagedReader[] readers = registry.Snapshot();
             for (int i = 0; i < readers.Length; i++)
@@ -147,6 +157,17 @@ namespace EmbeddedSmartCard.Manager
             bool closeNow;
             lock (registry.SyncRoot)
             {
+                if (reader.Hung)
+                {
+                    if (reader.Supervised.Hung)
+                    {
+                        // Still inside the driver: its return is reported as a fault and brings us back.
+                        return Never;
+                    }
+
+                    reader.Hung = false;
+                }
+
                 if (!registry.CollectFault(reader) || !reader.Attached)
                 {
                     return Never;
@@ -213,6 +234,16 @@ namespace EmbeddedSmartCard.Manager
             }
 
             return ScheduleRestart(reader);
+        }
+
+        /// <summary>Closes the devices of readers removed while a driver call hung in them, once that call returned.</summary>
+        private void CloseReturnedDetached()
+        {
+            ManagedReader[] returned = registry.TakeReturnedDetached();
+            for (int i = 0; i < returned.Length; i++)
+            {
+                returned[i].Device.Close();
+            }
         }
 
         /// <summary>A reader removed while it was being reopened must not keep its driver open.</summary>
