@@ -40,7 +40,7 @@ namespace EmbeddedSmartCard.Manager
                 ReaderState readerState = device.State;
                 readerName = reader.Name;
                 state = CardStateFlags.From(readerState, eventCounter);
-                protocol = device.SelectedProtocol;
+                protocol = ProtocolOut(device.SelectedProtocol);
                 return Result(CopyAtr(reader, readerState, atr, out atrLength));
             }
             catch (Exception)
@@ -78,7 +78,7 @@ namespace EmbeddedSmartCard.Manager
 
                 try
                 {
-                    return Result(TransmitHeld(found, sendProtocol, send, sendOffset, sendLength, receive, receiveOffset, receiveCapacity, out receiveLength));
+                    return Result(TransmitHeld(found, ProtocolsIn(sendProtocol), send, sendOffset, sendLength, receive, receiveOffset, receiveCapacity, out receiveLength));
                 }
                 finally
                 {

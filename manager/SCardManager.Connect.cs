@@ -22,13 +22,16 @@ namespace EmbeddedSmartCard.Manager
             activeProtocol = ScardConstants.ProtocolUndefined;
             try
             {
-                int result = CheckConnectArguments(reader, shareMode, preferredProtocols);
+                int protocols = ProtocolsIn(preferredProtocols);
+                int result = CheckConnectArguments(reader, shareMode, protocols);
                 if (result != ScardError.Success)
                 {
                     return Result(result);
                 }
 
-                return Result(ConnectReserved(context, reader, shareMode, RequestedProtocols(preferredProtocols), out handle, out activeProtocol));
+                result = ConnectReserved(context, reader, shareMode, RequestedProtocols(protocols), out handle, out activeProtocol);
+                activeProtocol = ProtocolOut(activeProtocol);
+                return Result(result);
             }
             catch (Exception)
             {

@@ -32,7 +32,7 @@ namespace EmbeddedSmartCard.Manager
                     return Result(ScardError.InvalidValue);
                 }
 
-                int protocols = RequestedProtocols(preferredProtocols);
+                int protocols = RequestedProtocols(ProtocolsIn(preferredProtocols));
                 if (shareMode != ScardConstants.ShareDirect && protocols == 0)
                 {
                     return Result(ScardError.ProtoMismatch);
@@ -47,7 +47,9 @@ namespace EmbeddedSmartCard.Manager
 
                 try
                 {
-                    return Result(ReconnectHeld(found, shareMode, protocols, initialization, out activeProtocol));
+                    result = ReconnectHeld(found, shareMode, protocols, initialization, out activeProtocol);
+                    activeProtocol = ProtocolOut(activeProtocol);
+                    return Result(result);
                 }
                 finally
                 {

@@ -94,10 +94,13 @@ namespace EmbeddedSmartCard.Manager
         public int MaxHandlesPerContext { get; set; }
 
         /// <summary>
-        /// Compatibility switch: when set, codes whose Windows value differs from pcsc-lite's are returned
-        /// with the Windows value (SCARD_E_UNSUPPORTED_FEATURE 0x80100022 instead of 0x8010001F, pcsc.md §1.10).
+        /// Compatibility switch for the values Windows defines differently from pcsc-lite (off: pcsc-lite's).
+        /// When set, codes are returned with the Windows value (SCARD_E_UNSUPPORTED_FEATURE 0x80100022 instead
+        /// of 0x8010001F, pcsc.md §1.10), and SCARD_PROTOCOL_RAW is 0x00010000 instead of 4 (pcsc.md §1.2) in
+        /// what Connect, Reconnect and Transmit accept and what Connect, Reconnect and Status report. Control
+        /// codes need no switch: both encodings are always accepted (see <see cref="Control"/>).
         /// </summary>
-        public bool WindowsErrorValues { get; set; }
+        public bool WindowsValues { get; set; }
 
         private object SyncRoot
         {
@@ -295,7 +298,19 @@ namespace EmbeddedSmartCard.Manager
 
         private int Result(int code)
         {
-            return WindowsErrorValues ? ScardError.ToWindows(code) : code;
+            return WindowsValues ? ScardError.ToWindows(code) : code;
+        }
+
+        /// <summary>Protocol bits from the caller, in pcsc-lite's values.</summary>
+        private int ProtocolsIn(int protocols)
+        {
+            return WindowsValues ? ScardConstants.ProtocolsFromWindows(protocols) : protocols;
+        }
+
+        /// <summary>A protocol for the caller, in the values <see cref="WindowsValues"/> selects.</summary>
+        private int ProtocolOut(int protocol)
+        {
+            return WindowsValues ? ScardConstants.ProtocolToWindows(protocol) : protocol;
         }
 
         private ScardContext FindContext(int context)

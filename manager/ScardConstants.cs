@@ -30,6 +30,21 @@ namespace EmbeddedSmartCard.Manager
         /// <summary>Windows SCARD_PROTOCOL_RAW (pcsc.md §1.2).</summary>
         public const int ProtocolRawWindows = 0x00010000;
 
+        /// <summary>
+        /// Protocol bits given with Windows values (<see cref="SCardManager.WindowsValues"/>) in pcsc-lite's:
+        /// SCARD_PROTOCOL_RAW 0x00010000 becomes 0x0004 (pcsc.md §1.2); T=0, T=1 and the rest are the same.
+        /// </summary>
+        public static int ProtocolsFromWindows(int protocols)
+        {
+            return (protocols & ProtocolRawWindows) != 0 ? (protocols & ~ProtocolRawWindows) | ProtocolRaw : protocols;
+        }
+
+        /// <summary>A protocol in pcsc-lite's values reported with Windows' (RAW 0x0004 becomes 0x00010000).</summary>
+        public static int ProtocolToWindows(int protocol)
+        {
+            return protocol == ProtocolRaw ? ProtocolRawWindows : protocol;
+        }
+
         /// <summary>The legacy SCARD_PROTOCOL_ANY that pcsc-lite still accepts for "the active protocol" (pcsc.md §1.2).</summary>
         public const int ProtocolAnyOld = 0x1000;
 

@@ -3,7 +3,7 @@ namespace EmbeddedSmartCard.Manager
     /// <summary>
     /// The PC/SC return codes, pcsc-lite values (pcsclite.h; reference pcsc.md §1.8). Every SCard entry
     /// point returns one of these. The one value where Windows differs, SCARD_E_UNSUPPORTED_FEATURE,
-    /// is switched by <see cref="SCardManager.WindowsErrorValues"/> (see <see cref="ToWindows"/>).
+    /// is switched by <see cref="SCardManager.WindowsValues"/> (see <see cref="ToWindows"/>).
     /// </summary>
     public static class ScardError
     {
@@ -43,7 +43,7 @@ namespace EmbeddedSmartCard.Manager
         /// <summary>pcsc-lite aliases SCARD_E_UNSUPPORTED_FEATURE to SCARD_E_UNEXPECTED (pcsc.md §1.8, §1.10).</summary>
         public const int UnsupportedFeature = Unexpected;
 
-        /// <summary>The Windows value of SCARD_E_UNSUPPORTED_FEATURE (winerror.h), returned when <see cref="SCardManager.WindowsErrorValues"/> is set.</summary>
+        /// <summary>The Windows value of SCARD_E_UNSUPPORTED_FEATURE (winerror.h), returned when <see cref="SCardManager.WindowsValues"/> is set.</summary>
         public const int UnsupportedFeatureWindows = unchecked((int)0x80100022);
 
         public const int IccInstallation = unchecked((int)0x80100020);
