@@ -13,19 +13,19 @@ namespace EmbeddedSmartCard.Manager
     {
         private readonly ArrayList handles = new ArrayList();
 
-        internal ManagedReader(string name, string friendlyName, int number, SmartcardDevice device)
+        internal ManagedReader(string name, string baseName, int number, SmartcardDevice device)
         {
             Name = name;
-            FriendlyName = friendlyName;
+            BaseName = baseName;
             Number = number;
             Device = device;
         }
 
-        /// <summary>The PC/SC reader name, "&lt;friendly name&gt; RR SS".</summary>
+        /// <summary>The PC/SC reader name, "Name [interface] (serial) RR SS" (pcsc.md §1.9).</summary>
         public string Name { get; private set; }
 
-        /// <summary>The board's name for the reader, without the suffix.</summary>
-        public string FriendlyName { get; private set; }
+        /// <summary>The name without " RR SS": the board's name for the reader, its interface and its serial number.</summary>
+        public string BaseName { get; private set; }
 
         /// <summary>RR of the name: tells identical readers apart.</summary>
         public int Number { get; private set; }

@@ -10,16 +10,19 @@ namespace EmbeddedSmartCard.Manager
 
     /// <summary>
     /// The readers the manager serves. Each driver is wrapped in a <see cref="SmartcardDevice"/> and
-    /// named the pcsc-lite way, "&lt;friendly name&gt; RR SS" (pcsc.md §1.9): RR tells identical readers
-    /// apart (the lowest number not in use for that friendly name, so a name stays the same while the
-    /// reader lives), SS is the slot, always 00 because every driver here is one slot.
+    /// named the pcsc-lite way, "Name [interface] (serial) RR SS" (pcsc.md §1.9): the board's name, then
+    /// the driver's <see cref="ReaderCapabilities.Interface"/> in brackets and its serial number in
+    /// parentheses when it has them (the serial left out when the interface already contains it); RR tells
+    /// identical names apart (the lowest number not in use for that name, so a name stays the same while
+    /// the reader lives), SS is the slot, always 00 because every driver here is one slot.
     /// Readers can be added and removed at run time; <see cref="SyncRoot"/> is the manager lock.
     /// </summary>
     public sealed class ReaderRegistry
     {
         // " RR SS" and the terminating NUL must fit in MAX_READERNAME (pcsc.md §1.9).
         private const int SuffixLength = 6;
-        private const int MaxFriendlyNameLength = ScardConstants.MaxReaderName - 1 - SuffixLength;
+        private const int MaxBaseNameLength = ScardConstants.MaxReaderName - 1 - SuffixLength;
+        private const string DefaultReaderName = "Reader";
         private const int MaxReaderNumber = 0xFF;
 
         private readonly ArrayList readers = new ArrayList();
@@ -84,17 +87,17 @@ namespace EmbeddedSmartCard.Manager
             SupervisedDriver supervised = new SupervisedDriver(driver);
             SmartcardDevice device = new SmartcardDevice(supervised);
             OpenQuietly(device);
-            string friendly = TrimFriendlyName(friendlyName);
+            string baseName = BaseName(friendlyName, CapabilitiesOf(driver));
             lock (syncRoot)
             {
-                int number = FreeNumber(friendly);
+                int number = FreeNumber(baseName);
                 if (number < 0)
                 {
                     device.Close();
                     return null;
                 }
 
-                ManagedReader reader = new ManagedReader(friendly + " " + number.ToString("X2") + " 00", friendly, number, device);
+                ManagedReader reader = new ManagedReader(baseName + " " + number.ToString("X2") + " 00", baseName, number, device);
                 reader.Supervised = supervised;
                 if (ReaderAdded != null)
                 {
@@ -398,11 +401,11 @@ namespace EmbeddedSmartCard.Manager
             Kick();
         }
 
-        private int FreeNumber(string friendlyName)
+        private int FreeNumber(string baseName)
         {
             for (int number = 0; number <= MaxReaderNumber; number++)
             {
-                if (!NumberInUse(friendlyName, number))
+                if (!NumberInUse(baseName, number))
                 {
                     return number;
                 }
@@ -411,12 +414,12 @@ namespace EmbeddedSmartCard.Manager
             return -1;
         }
 
-        private bool NumberInUse(string friendlyName, int number)
+        private bool NumberInUse(string baseName, int number)
         {
             for (int i = 0; i < readers.Count; i++)
             {
                 ManagedReader reader = (ManagedReader)readers[i];
-                if (reader.Number == number && reader.FriendlyName == friendlyName)
+                if (reader.Number == number && reader.BaseName == baseName)
                 {
                     return true;
                 }
@@ -438,14 +441,40 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
-        private static string TrimFriendlyName(string friendlyName)
+        /// <summary>
+        /// "Name [interface] (serial)", cut to what leaves room for " RR SS" in MAX_READERNAME, as pcsc-lite cuts
+        /// its full name (pcsc.md §1.9). An interface or serial number that is empty is left out.
+        /// </summary>
+        internal static string BaseName(string friendlyName, ReaderCapabilities capabilities)
         {
-            if (friendlyName == null || friendlyName.Length == 0)
+            string name = friendlyName == null || friendlyName.Length == 0 ? DefaultReaderName : friendlyName;
+            string readerInterface = capabilities == null ? null : capabilities.Interface;
+            string serial = capabilities == null ? null : capabilities.SerialNumber;
+            bool hasInterface = readerInterface != null && readerInterface.Length > 0;
+            if (hasInterface)
             {
-                return "Reader";
+                name += " [" + readerInterface + "]";
             }
 
-            return friendlyName.Length > MaxFriendlyNameLength ? friendlyName.Substring(0, MaxFriendlyNameLength) : friendlyName;
+            if (serial != null && serial.Length > 0 && !(hasInterface && readerInterface.IndexOf(serial) >= 0))
+            {
+                name += " (" + serial + ")";
+            }
+
+            return name.Length > MaxBaseNameLength ? name.Substring(0, MaxBaseNameLength) : name;
+        }
+
+        /// <summary>The driver's capabilities, or null when it cannot give them (the reader is then named by the board alone).</summary>
+        private static ReaderCapabilities CapabilitiesOf(IReaderDriver driver)
+        {
+            try
+            {
+                return driver.Capabilities;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
         }
     }
 }

@@ -106,6 +106,7 @@ namespace EmbeddedSmartCard.Boards.Linux
             UartReaderOptions options = new UartReaderOptions();
             options.ClockHz = spec.ClockHz;
             options.SerialNumber = spec.Device;
+            options.InterfaceName = spec.Device;
             if (spec.Reset == ResetWiring.InBand)
             {
                 options.AtrTimeoutClocks = (int)(spec.ClockHz * InBandAtrWindowMicros / MicrosPerSecond);

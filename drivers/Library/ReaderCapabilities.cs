@@ -11,6 +11,11 @@ namespace EmbeddedSmartCard.Drivers
         /// <summary>SCARD_ATTR_VENDOR_IFD_VERSION: 0xMMmmbbbb.</summary>
         public int IfdVersion = 0x01000000;
         public string SerialNumber = "";
+        /// <summary>
+        /// The interface the reader sits on (a USB interface string, a serial device such as /dev/ttyUSB0); ""
+        /// when there is none. The manager shows it in brackets in the reader name (pcsc.md §1.9).
+        /// </summary>
+        public string Interface = "";
         /// <summary>SCARD_ATTR_DEVICE_FRIENDLY_NAME: the reader's name when the driver has one ("" lets the manager answer with its reader name, as pcscd does).</summary>
         public string FriendlyName = "";
         /// <summary>SCARD_ATTR_DEVICE_UNIT: instance number among readers of the same type.</summary>

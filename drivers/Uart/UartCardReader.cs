@@ -110,6 +110,7 @@ namespace EmbeddedSmartCard.Drivers.Uart
             result.VendorName = options.VendorName;
             result.IfdType = options.IfdType;
             result.SerialNumber = options.SerialNumber;
+            result.Interface = options.InterfaceName;
             result.FriendlyName = options.ReaderName;
             result.ChannelId = SerialChannelId;
             result.SupportedProtocols = Protocols.T0 | Protocols.T1;

@@ -65,5 +65,8 @@ namespace EmbeddedSmartCard.Drivers.Uart
 
         /// <summary>SCARD_ATTR_VENDOR_IFD_SERIAL_NO (the board's wiring name is a good choice).</summary>
         public string SerialNumber = "";
+
+        /// <summary>The line the reader is wired to (e.g. the serial device path), shown in brackets in the reader name; "" for none.</summary>
+        public string InterfaceName = "";
     }
 }

@@ -65,10 +65,10 @@ namespace EmbeddedSmartCard.Tests.Integration
                 Assert.IsTrue(events.Join(WatchTimeoutMillis), "the event thread finished");
                 Assert.AreEqual(ScardError.Success, result);
                 string text = output.ToString();
-                StringAssert.Contains(text, " 01 00: no card (event 0)");
-                StringAssert.Contains(text, " 01 00: card present");
-                StringAssert.Contains(text, " 01 00: no card (event 2)");
-                StringAssert.Contains(text, "Extra Reader 00 00: reader added");
+                StringAssert.Contains(text, " (sim1) 00 00: no card (event 0)");
+                StringAssert.Contains(text, " (sim1) 00 00: card present");
+                StringAssert.Contains(text, " (sim1) 00 00: no card (event 2)");
+                StringAssert.Contains(text, "Extra Reader (sim0) 00 00: reader added");
             }
         }
 

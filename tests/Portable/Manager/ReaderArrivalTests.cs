@@ -59,7 +59,13 @@ namespace EmbeddedSmartCard.Tests.Manager
             string first = bench.Reader0;
             string second = bench.Reader1;
             Assert.IsTrue(first != second, first);
-            Assert.IsTrue(first.EndsWith(" 00 00") && second.EndsWith(" 01 00"), first + " / " + second);
+            Assert.AreEqual(SimulatorBoard.ReaderName + " (sim0) 00 00", first);
+            Assert.AreEqual(SimulatorBoard.ReaderName + " (sim1) 00 00", second);
+
+            SimulatorBoard twin = new SimulatorBoard(1);
+            ManagedReader same = bench.Manager.Readers.Add(twin.GetReader(0), SimulatorBoard.ReaderName);
+            Assert.AreEqual(SimulatorBoard.ReaderName + " (sim0) 01 00", same.Name, "an identical name gets the next RR");
+            Assert.IsTrue(bench.Manager.Readers.Remove(same.Name), "twin removed");
 
             SimulatorBoard extra = new SimulatorBoard(1);
             Assert.IsTrue(bench.Manager.Readers.Remove(first), "removed");

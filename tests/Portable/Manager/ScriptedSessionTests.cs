@@ -41,7 +41,7 @@ namespace EmbeddedSmartCard.Tests.Manager
                 if (line.StartsWith("["))
                 {
                     steps++;
-                    Assert.IsTrue(line.IndexOf(" s] EmbeddedSmartCard Simulated Contact Reader 00 00 | ") > 0, line);
+                    Assert.IsTrue(line.IndexOf(" s] EmbeddedSmartCard Simulated Contact Reader (sim0) 00 00 | ") > 0, line);
                 }
             }
 

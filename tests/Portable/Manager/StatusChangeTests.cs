@@ -124,7 +124,7 @@ namespace EmbeddedSmartCard.Tests.Manager
         public void AnEntryThatAlreadyKnowsItsReaderIsUnknownWaitsForItToAppear()
         {
             ManagerBench bench = ManagerBench.Create();
-            ScardReaderState[] states = { StatusChangeHelpers.Entry("Late Reader 00 00", ScardConstants.StateUnknown) };
+            ScardReaderState[] states = { StatusChangeHelpers.Entry("Late Reader (sim0) 00 00", ScardConstants.StateUnknown) };
 
             Assert.AreEqual(ScardError.Timeout, bench.Manager.GetStatusChange(bench.Context, 0, states));
             Assert.AreEqual(ScardConstants.StateUnknown, states[0].EventState);
