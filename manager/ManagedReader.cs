@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Threading;
 using EmbeddedSmartCard.Drivers;
 
 namespace EmbeddedSmartCard.Manager
@@ -77,6 +78,17 @@ namespace EmbeddedSmartCard.Manager
         /// thread may enter its device (it would block behind the hung call) until the call returns.
         /// </summary>
         internal bool Hung;
+
+        /// <summary>
+        /// The device gate (<see cref="ReaderRegistry.EnterDevice"/>): the thread whose manager call is using the
+        /// device, and how many times it entered. Every other thread waits here, not on the device's own lock,
+        /// so a hung driver call can send its waiters away. Guarded by the manager lock.
+        /// </summary>
+        internal Thread DeviceHolder;
+        internal int DeviceDepth;
+
+        /// <summary>Set while the device gate is free, or when its waiters must look again (the reader hung).</summary>
+        internal readonly ManualResetEvent DeviceFree = new ManualResetEvent(true);
 
         /// <summary>Card calls may reach the device: listed, and no driver call hung in it (under the manager lock).</summary>
         internal bool Usable

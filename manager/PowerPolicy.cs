@@ -69,6 +69,23 @@ namespace EmbeddedSmartCard.Manager
 
         private void PowerOn(ManagedReader reader)
         {
+            if (!registry.EnterDevice(reader))
+            {
+                return;
+            }
+
+            try
+            {
+                PowerOnEntered(reader);
+            }
+            finally
+            {
+                registry.ExitDevice(reader);
+            }
+        }
+
+        private void PowerOnEntered(ManagedReader reader)
+        {
             lock (reader.CardLock)
             {
                 if (reader.Device.State != ReaderState.Present || reader.Device.Power(PowerAction.ColdReset) == SmartcardStatus.Success)
@@ -87,17 +104,29 @@ namespace EmbeddedSmartCard.Manager
 
         private void PowerDown(ManagedReader reader)
         {
-            lock (reader.CardLock)
+            if (!registry.EnterDevice(reader))
             {
-                lock (registry.SyncRoot)
-                {
-                    if (IdleDue(reader) > DateTime.UtcNow.Ticks)
-                    {
-                        return;
-                    }
-                }
+                return;
+            }
 
-                reader.Device.Power(PowerAction.PowerDown);
+            try
+            {
+                lock (reader.CardLock)
+                {
+                    lock (registry.SyncRoot)
+                    {
+                        if (IdleDue(reader) > DateTime.UtcNow.Ticks)
+                        {
+                            return;
+                        }
+                    }
+
+                    reader.Device.Power(PowerAction.PowerDown);
+                }
+            }
+            finally
+            {
+                registry.ExitDevice(reader);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Threading;
 using EmbeddedSmartCard.Boards;
 using EmbeddedSmartCard.Drivers;
 
@@ -294,7 +295,63 @@ namespace EmbeddedSmartCard.Manager
                 reader.Faulted = true;
                 reader.FaultHandled = false;
                 reader.Lock.Abandon();
+                reader.DeviceFree.Set();
                 SignalChange();
+            }
+        }
+
+        /// <summary>The hung call has returned: the device gate works as before (under the manager lock).</summary>
+        internal void ClearHung(ManagedReader reader)
+        {
+            reader.Hung = false;
+            if (reader.DeviceHolder != null)
+            {
+                // Its waiters sleep again until the returning call leaves the gate.
+                reader.DeviceFree.Reset();
+            }
+        }
+
+        /// <summary>
+        /// Enters <paramref name="reader"/>'s device gate before a manager call uses its device (re-entrant per
+        /// thread): at once when free, else waiting until the holder leaves it; false, at once or while waiting,
+        /// when a driver call hung in the device. The wait needs no bound of its own: the holder is in a driver
+        /// call, which returns or is declared hung within <see cref="SCardManager.DriverWatchdogMillis"/>.
+        /// Pair a true answer with <see cref="ExitDevice"/>. Never under the manager lock.
+        /// </summary>
+        internal bool EnterDevice(ManagedReader reader)
+        {
+            Thread current = Thread.CurrentThread;
+            while (true)
+            {
+                lock (syncRoot)
+                {
+                    if (reader.Hung)
+                    {
+                        return false;
+                    }
+
+                    if (reader.DeviceHolder == null || reader.DeviceHolder == current)
+                    {
+                        reader.DeviceHolder = current;
+                        reader.DeviceDepth++;
+                        reader.DeviceFree.Reset();
+                        return true;
+                    }
+                }
+
+                reader.DeviceFree.WaitOne(Timeout.Infinite, false);
+            }
+        }
+
+        internal void ExitDevice(ManagedReader reader)
+        {
+            lock (syncRoot)
+            {
+                if (--reader.DeviceDepth == 0)
+                {
+                    reader.DeviceHolder = null;
+                    reader.DeviceFree.Set();
+                }
             }
         }
 

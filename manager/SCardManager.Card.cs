@@ -82,7 +82,7 @@ namespace EmbeddedSmartCard.Manager
                 }
                 finally
                 {
-                    EndCall(found);
+                    FinishCall(found);
                 }
             }
             catch (Exception)
@@ -334,15 +334,25 @@ namespace EmbeddedSmartCard.Manager
         private int ApplyDisposition(CardHandle handle, int disposition, bool keepUsing)
         {
             ManagedReader reader = handle.Reader;
-            lock (SyncRoot)
+            if (!registry.EnterDevice(reader))
             {
-                if (!reader.Usable)
-                {
-                    // A hung driver call holds the device: the card is left, the supervisor resets the reader.
-                    return ScardError.ReaderUnavailable;
-                }
+                // A hung driver call holds the device: the card is left, the supervisor resets the reader.
+                return ScardError.ReaderUnavailable;
             }
 
+            try
+            {
+                return ApplyDispositionEntered(handle, disposition, keepUsing);
+            }
+            finally
+            {
+                registry.ExitDevice(reader);
+            }
+        }
+
+        private int ApplyDispositionEntered(CardHandle handle, int disposition, bool keepUsing)
+        {
+            ManagedReader reader = handle.Reader;
             lock (reader.CardLock)
             {
                 SmartcardDevice device = reader.Device;

@@ -102,30 +102,18 @@ namespace EmbeddedSmartCard.Manager
                 }
 
                 held = true;
-                lock (reader.CardLock)
+                if (!registry.EnterDevice(reader))
                 {
-                    int generation;
-                    lock (SyncRoot)
-                    {
-                        generation = reader.CardGeneration;
-                    }
+                    return ScardError.ReaderUnavailable;
+                }
 
-                    int protocol;
-                    result = shareMode == ScardConstants.ShareDirect
-                        ? ReaderReady(reader, out protocol)
-                        : BringUpCard(reader, protocols, out protocol);
-
-                    lock (SyncRoot)
-                    {
-                        result = Open(reserved, result, generation, protocol);
-                        if (result == ScardError.Success)
-                        {
-                            handle = reserved.Id;
-                            activeProtocol = protocol;
-                        }
-
-                        return result;
-                    }
+                try
+                {
+                    return BringUpReserved(reserved, shareMode, protocols, out handle, out activeProtocol);
+                }
+                finally
+                {
+                    registry.ExitDevice(reader);
                 }
             }
             finally
@@ -142,6 +130,39 @@ namespace EmbeddedSmartCard.Manager
                     {
                         Detach(reserved);
                     }
+                }
+            }
+        }
+
+        /// <summary>Brings the card up for a reservation holding the reader lock and the device gate, and opens the handle.</summary>
+        private int BringUpReserved(CardHandle reserved, int shareMode, int protocols, out int handle, out int activeProtocol)
+        {
+            handle = 0;
+            activeProtocol = ScardConstants.ProtocolUndefined;
+            ManagedReader reader = reserved.Reader;
+            lock (reader.CardLock)
+            {
+                int generation;
+                lock (SyncRoot)
+                {
+                    generation = reader.CardGeneration;
+                }
+
+                int protocol;
+                int result = shareMode == ScardConstants.ShareDirect
+                    ? ReaderReady(reader, out protocol)
+                    : BringUpCard(reader, protocols, out protocol);
+
+                lock (SyncRoot)
+                {
+                    result = Open(reserved, result, generation, protocol);
+                    if (result == ScardError.Success)
+                    {
+                        handle = reserved.Id;
+                        activeProtocol = protocol;
+                    }
+
+                    return result;
                 }
             }
         }

@@ -69,7 +69,7 @@ namespace EmbeddedSmartCard.Manager
                 }
                 finally
                 {
-                    EndCall(found);
+                    FinishCall(found);
                 }
             }
             catch (Exception)
@@ -119,7 +119,7 @@ namespace EmbeddedSmartCard.Manager
                 }
                 finally
                 {
-                    EndCall(found);
+                    FinishCall(found);
                 }
             }
             catch (Exception)
@@ -165,7 +165,7 @@ namespace EmbeddedSmartCard.Manager
                 }
                 finally
                 {
-                    EndCall(found);
+                    FinishCall(found);
                 }
             }
             catch (Exception)

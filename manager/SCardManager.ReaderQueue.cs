@@ -21,12 +21,33 @@ namespace EmbeddedSmartCard.Manager
         }
 
         /// <summary>
-        /// Finds an open handle and takes its reader's lock for one call, queueing behind other handles'
-        /// transactions for at most <see cref="SharingWaitMillis"/>. Returns null with the code in
-        /// <paramref name="result"/> when the call cannot run; otherwise pair it with <see cref="EndCall"/>.
+        /// Finds an open handle, takes its reader's lock for one call (queueing behind other handles'
+        /// transactions for at most <see cref="SharingWaitMillis"/>) and enters the reader's device gate.
+        /// Returns null with the code in <paramref name="result"/> when the call cannot run (READER_UNAVAILABLE
+        /// when a driver call hung in the device); otherwise pair it with <see cref="FinishCall"/>.
         /// Allocates nothing unless it has to wait.
         /// </summary>
         private CardHandle BeginCall(int handle, out int result)
+        {
+            CardHandle found = TakeCall(handle, out result);
+            if (found == null || registry.EnterDevice(found.Reader))
+            {
+                return found;
+            }
+
+            EndCall(found);
+            result = ScardError.ReaderUnavailable;
+            return null;
+        }
+
+        /// <summary>Ends a call begun by <see cref="BeginCall"/>: leaves the device gate, then the reader lock.</summary>
+        private void FinishCall(CardHandle handle)
+        {
+            registry.ExitDevice(handle.Reader);
+            EndCall(handle);
+        }
+
+        private CardHandle TakeCall(int handle, out int result)
         {
             CardHandle found;
             lock (SyncRoot)
@@ -61,6 +82,7 @@ namespace EmbeddedSmartCard.Manager
             return result == ScardError.Success ? found : null;
         }
 
+        /// <summary>Gives back one call of the reader lock (taken by <see cref="AcquireReader"/> or kept from a transaction).</summary>
         private void EndCall(CardHandle handle)
         {
             lock (SyncRoot)

@@ -53,7 +53,7 @@ namespace EmbeddedSmartCard.Manager
                 }
                 finally
                 {
-                    EndCall(found);
+                    FinishCall(found);
                 }
             }
             catch (Exception)

@@ -165,7 +165,7 @@ namespace EmbeddedSmartCard.Manager
                         return Never;
                     }
 
-                    reader.Hung = false;
+                    registry.ClearHung(reader);
                 }
 
                 if (!registry.CollectFault(reader) || !reader.Attached)
@@ -178,7 +178,20 @@ namespace EmbeddedSmartCard.Manager
 
             if (closeNow)
             {
-                reader.Device.Close();
+                if (!registry.EnterDevice(reader))
+                {
+                    return Never;
+                }
+
+                try
+                {
+                    reader.Device.Close();
+                }
+                finally
+                {
+                    registry.ExitDevice(reader);
+                }
+
                 return ScheduleRestart(reader);
             }
 
@@ -221,7 +234,7 @@ namespace EmbeddedSmartCard.Manager
                 reader.FaultHandled = false;
             }
 
-            if (reader.Device.Open() == SmartcardStatus.Success)
+            if (Reopen(reader))
             {
                 CloseIfRemoved(reader);
                 return Never;
@@ -234,6 +247,24 @@ namespace EmbeddedSmartCard.Manager
             }
 
             return ScheduleRestart(reader);
+        }
+
+        /// <summary>Opens the device again through the device gate; false when it fails (or hung meanwhile).</summary>
+        private bool Reopen(ManagedReader reader)
+        {
+            if (!registry.EnterDevice(reader))
+            {
+                return false;
+            }
+
+            try
+            {
+                return reader.Device.Open() == SmartcardStatus.Success;
+            }
+            finally
+            {
+                registry.ExitDevice(reader);
+            }
         }
 
         /// <summary>Closes the devices of readers removed while a driver call hung in them, once that call returned.</summary>

@@ -33,10 +33,13 @@ namespace EmbeddedSmartCard.Tests.Manager
             CallThread stuck = new CallThread(bed, first);
             Assert.IsTrue(bed.Driver.WaitUntilHanging(), "the transmit hangs in the driver");
             CallThread queued = new CallThread(bed, second);
+            CallThread sameHandle = new CallThread(bed, first);
 
             Assert.IsTrue(bed.Shows(bed.Hanging, ScardConstants.StateUnavailable), "unavailable while the call is stuck");
             Assert.IsTrue(queued.Finished(), "the call queued behind the hung one returned");
             Assert.AreEqual(ScardError.ReaderUnavailable, queued.Result);
+            Assert.IsTrue(sameHandle.Finished(), "the hung handle's call from another thread returned");
+            Assert.AreEqual(ScardError.ReaderUnavailable, sameHandle.Result);
             Assert.AreEqual(ScardError.ReaderUnavailable, bed.Transmit(first), "the hung handle's own next call");
             Assert.AreEqual(ScardError.ReaderUnavailable, bed.Transmit(second), "a new call");
             Assert.AreEqual(ScardError.ReaderUnavailable, bed.BeginTransaction(second));
@@ -54,6 +57,27 @@ namespace EmbeddedSmartCard.Tests.Manager
             Assert.AreEqual(ScardError.RemovedCard, bed.Transmit(first), "the old handle saw the reader reset");
             int fresh = bed.Connect(bed.Hanging);
             Assert.AreEqual(ScardError.Success, bed.Transmit(fresh));
+        }
+
+        [TestMethod]
+        public void AConnectWaitingBehindAPowerOnAtInsertionThatHangsIsSentAway()
+        {
+            HangBed bed = new HangBed(true);
+            bed.Driver.Arm();
+            bed.InsertIntoHanging();
+            Assert.IsTrue(bed.Driver.WaitUntilHanging(), "the power-on at insertion hangs in the driver");
+            ConnectThread connect = new ConnectThread(bed);
+
+            Assert.IsTrue(bed.Shows(bed.Hanging, ScardConstants.StateUnavailable), "unavailable while the power-on is stuck");
+            Assert.IsTrue(connect.Finished(), "the Connect returned");
+            Assert.AreEqual(ScardError.ReaderUnavailable, connect.Result);
+            Assert.AreEqual(ScardError.Success, bed.Transmit(bed.Connect(bed.Healthy)), "the other reader carries on");
+
+            int opens = bed.Driver.Opens;
+            bed.Driver.Release();
+            Assert.IsTrue(bed.WaitForOpens(opens + 1), "re-initialised after the back-off");
+            Assert.IsTrue(bed.Shows(bed.Hanging, ScardConstants.StatePresent), "back after the restart");
+            Assert.AreEqual(ScardError.Success, bed.Transmit(bed.Connect(bed.Hanging)));
         }
 
         [TestMethod]
@@ -86,19 +110,33 @@ namespace EmbeddedSmartCard.Tests.Manager
             private readonly byte[] select = TestSupport.Hex(ManagerBench.SelectMf);
             private readonly byte[] response = new byte[16];
 
-            public HangBed()
+            public HangBed() : this(false)
             {
-                Manager.PowerOnInsertion = false;
+            }
+
+            /// <summary>With <paramref name="powerOnInsertion"/> the hanging reader starts empty.</summary>
+            public HangBed(bool powerOnInsertion)
+            {
+                Manager.PowerOnInsertion = powerOnInsertion;
                 Manager.RestartDelaysMillis = new int[] { 20, 20 };
                 Manager.SharingWaitMillis = Patience;
                 Manager.TransactionWaitMillis = Patience;
                 Driver = new SupervisionHangingDriver(board.GetReader(0));
                 Hanging = Manager.Readers.Add(Driver, "Hanging Reader").Name;
                 Healthy = Manager.Readers.Add(board.GetReader(1), "Healthy Reader").Name;
-                board.GetSlot(0).Insert(new SimulatedCard(CardProfile.DirectT0()));
+                if (!powerOnInsertion)
+                {
+                    InsertIntoHanging();
+                }
+
                 board.GetSlot(1).Insert(new SimulatedCard(CardProfile.DirectT0()));
                 Manager.EstablishContext(ScardConstants.ScopeSystem, out Context);
                 Manager.DriverWatchdogMillis = WatchdogMillis;
+            }
+
+            public void InsertIntoHanging()
+            {
+                board.GetSlot(0).Insert(new SimulatedCard(CardProfile.DirectT0()));
             }
 
             public int Connect(string reader)
@@ -133,6 +171,33 @@ namespace EmbeddedSmartCard.Tests.Manager
                 }
 
                 return Driver.Opens >= count;
+            }
+        }
+
+        /// <summary>A Connect to the hanging reader on a thread of its own.</summary>
+        private sealed class ConnectThread
+        {
+            private readonly HangBed bed;
+            private readonly Thread thread;
+            public int Result = -1;
+
+            public ConnectThread(HangBed bed)
+            {
+                this.bed = bed;
+                thread = new Thread(Run);
+                thread.Start();
+            }
+
+            public bool Finished()
+            {
+                return thread.Join(Patience);
+            }
+
+            private void Run()
+            {
+                int handle;
+                int protocol;
+                Result = bed.Manager.Connect(bed.Context, bed.Hanging, ScardConstants.ShareShared, ScardConstants.ProtocolAny, out handle, out protocol);
             }
         }
 

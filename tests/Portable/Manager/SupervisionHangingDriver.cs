@@ -5,8 +5,8 @@ using EmbeddedSmartCard.Hal;
 namespace EmbeddedSmartCard.Tests.Manager
 {
     /// <summary>
-    /// A working reader driver (the simulator's) whose channel, once <see cref="Arm"/>ed, hangs in its next
-    /// Send until the test calls <see cref="Release"/>: a driver call that never returns on its own.
+    /// A working reader driver (the simulator's) that, once <see cref="Arm"/>ed, hangs in its next Power or
+    /// channel Send until the test calls <see cref="Release"/>: a driver call that never returns on its own.
     /// </summary>
     internal sealed class SupervisionHangingDriver : IReaderDriver, ICardChannel
     {
@@ -24,7 +24,7 @@ namespace EmbeddedSmartCard.Tests.Manager
             innerChannel = inner.Channel;
         }
 
-        /// <summary>The next Send hangs.</summary>
+        /// <summary>The next Power or Send hangs.</summary>
         public void Arm()
         {
             lock (gate)
@@ -99,6 +99,7 @@ namespace EmbeddedSmartCard.Tests.Manager
 
         public SmartcardStatus Power(PowerAction action, byte[] atrBuffer, int atrOffset, out int atrLength)
         {
+            HangIfArmed();
             return inner.Power(action, atrBuffer, atrOffset, out atrLength);
         }
 
@@ -124,6 +125,22 @@ namespace EmbeddedSmartCard.Tests.Manager
 
         public SmartcardStatus Send(byte[] buffer, int offset, int count)
         {
+            HangIfArmed();
+            return innerChannel.Send(buffer, offset, count);
+        }
+
+        public SmartcardStatus Receive(byte[] buffer, int offset, int count, int firstCharTimeoutMicros, int nextCharTimeoutMicros, out int received)
+        {
+            return innerChannel.Receive(buffer, offset, count, firstCharTimeoutMicros, nextCharTimeoutMicros, out received);
+        }
+
+        public void DiscardInput()
+        {
+            innerChannel.DiscardInput();
+        }
+
+        private void HangIfArmed()
+        {
             bool hang;
             lock (gate)
             {
@@ -136,18 +153,6 @@ namespace EmbeddedSmartCard.Tests.Manager
                 hanging.Set();
                 released.WaitOne(StatusChangeHelpers.Patience, false);
             }
-
-            return innerChannel.Send(buffer, offset, count);
-        }
-
-        public SmartcardStatus Receive(byte[] buffer, int offset, int count, int firstCharTimeoutMicros, int nextCharTimeoutMicros, out int received)
-        {
-            return innerChannel.Receive(buffer, offset, count, firstCharTimeoutMicros, nextCharTimeoutMicros, out received);
-        }
-
-        public void DiscardInput()
-        {
-            innerChannel.DiscardInput();
         }
     }
 }
