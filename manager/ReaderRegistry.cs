@@ -29,8 +29,9 @@ namespace EmbeddedSmartCard.Manager
         private readonly ArrayList readers = new ArrayList();
         private readonly object syncRoot = new object();
         private readonly ArrayList statusWaits = new ArrayList();
-        // Removed while a driver call hung in them: closed by the supervisor once the call returns.
-        private readonly ArrayList detachedHung = new ArrayList();
+        // Removed while their device was in use (a driver call in progress, maybe hung): closed by the
+        // supervisor once the call has left the device gate, so Remove never waits behind it.
+        private readonly ArrayList closeLater = new ArrayList();
         // Starts at 1, like the wrap skips 0: a caller passing 0 in the PnP entry's high word means "no
         // counter" (pcsc.md §1.4 step 5), so a counter of 0 could not be passed back and a reader added just
         // before the caller's next GetStatusChange would go unnoticed.
@@ -143,15 +144,14 @@ namespace EmbeddedSmartCard.Manager
                 readers.Remove(reader);
                 reader.MarkAttached(false);
                 reader.Device.StateChanged -= OnDeviceStateChanged;
+                reader.Supervised.Faulted = null;
                 CountReaderEvent();
-                if (reader.Hung)
+                if (reader.Hung || reader.DeviceHolder != null)
                 {
-                    // Closing would wait behind the hung call: the supervisor closes it when the call returns.
-                    detachedHung.Add(reader);
+                    // Closing would wait behind the call in progress: the supervisor closes it once the call is done.
+                    closeLater.Add(reader);
                     return true;
                 }
-
-                reader.Supervised.Faulted = null;
             }
 
             reader.Device.Close();
@@ -351,22 +351,26 @@ namespace EmbeddedSmartCard.Manager
                 {
                     reader.DeviceHolder = null;
                     reader.DeviceFree.Set();
+                    if (!reader.Attached && closeLater.Contains(reader))
+                    {
+                        Kick();
+                    }
                 }
             }
         }
 
-        /// <summary>Removed readers whose hung call has returned since: their devices can now be closed.</summary>
+        /// <summary>Removed readers whose device is no longer in use: their devices can now be closed.</summary>
         internal ManagedReader[] TakeReturnedDetached()
         {
             lock (syncRoot)
             {
                 ArrayList returned = new ArrayList();
-                for (int i = detachedHung.Count - 1; i >= 0; i--)
+                for (int i = closeLater.Count - 1; i >= 0; i--)
                 {
-                    ManagedReader reader = (ManagedReader)detachedHung[i];
-                    if (!reader.Supervised.Hung)
+                    ManagedReader reader = (ManagedReader)closeLater[i];
+                    if (reader.DeviceHolder == null)
                     {
-                        detachedHung.RemoveAt(i);
+                        closeLater.RemoveAt(i);
                         returned.Add(reader);
                     }
                 }

@@ -267,7 +267,7 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
-        /// <summary>Closes the devices of readers removed while a driver call hung in them, once that call returned.</summary>
+        /// <summary>Closes the devices of readers removed while a call used them, once that call is done.</summary>
         private void CloseReturnedDetached()
         {
             ManagedReader[] returned = registry.TakeReturnedDetached();
