@@ -87,8 +87,11 @@ namespace EmbeddedSmartCard.Manager
         internal Thread DeviceHolder;
         internal int DeviceDepth;
 
-        /// <summary>Set while the device gate is free, or when its waiters must look again (the reader hung).</summary>
-        internal readonly ManualResetEvent DeviceFree = new ManualResetEvent(true);
+        /// <summary>Threads waiting at the device gate: only then does leaving it signal <see cref="DeviceFree"/>.</summary>
+        internal int DeviceWaiters;
+
+        /// <summary>Set when the device gate's waiters must look again: it was left, or the reader hung.</summary>
+        internal readonly ManualResetEvent DeviceFree = new ManualResetEvent(false);
 
         /// <summary>Card calls may reach the device: listed, and no driver call hung in it (under the manager lock).</summary>
         internal bool Usable

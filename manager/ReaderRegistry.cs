@@ -304,11 +304,6 @@ namespace EmbeddedSmartCard.Manager
         internal void ClearHung(ManagedReader reader)
         {
             reader.Hung = false;
-            if (reader.DeviceHolder != null)
-            {
-                // Its waiters sleep again until the returning call leaves the gate.
-                reader.DeviceFree.Reset();
-            }
         }
 
         /// <summary>
@@ -321,10 +316,16 @@ namespace EmbeddedSmartCard.Manager
         internal bool EnterDevice(ManagedReader reader)
         {
             Thread current = Thread.CurrentThread;
+            bool waiting = false;
             while (true)
             {
                 lock (syncRoot)
                 {
+                    if (waiting)
+                    {
+                        reader.DeviceWaiters--;
+                    }
+
                     if (reader.Hung)
                     {
                         return false;
@@ -334,9 +335,14 @@ namespace EmbeddedSmartCard.Manager
                     {
                         reader.DeviceHolder = current;
                         reader.DeviceDepth++;
-                        reader.DeviceFree.Reset();
                         return true;
                     }
+
+                    // Busy and not hung: any signal still set was for an earlier holder, so sleep until this one
+                    // leaves (its exit sets the event under this lock, after this reset).
+                    reader.DeviceFree.Reset();
+                    reader.DeviceWaiters++;
+                    waiting = true;
                 }
 
                 reader.DeviceFree.WaitOne(Timeout.Infinite, false);
@@ -350,7 +356,11 @@ namespace EmbeddedSmartCard.Manager
                 if (--reader.DeviceDepth == 0)
                 {
                     reader.DeviceHolder = null;
-                    reader.DeviceFree.Set();
+                    if (reader.DeviceWaiters > 0)
+                    {
+                        reader.DeviceFree.Set();
+                    }
+
                     if (!reader.Attached && closeLater.Contains(reader))
                     {
                         Kick();
