@@ -75,6 +75,9 @@ namespace EmbeddedSmartCard.Tests.Manager
                 // taking its ticket and queueing (or its transaction went with a pulled card). A lock that let
                 // newcomers barge in would show overtakes on a large share of the grants.
                 Assert.IsTrue(shared.Overtaken(r) * MaxOvertakenShare < shared.Grants(r), "reader " + r + ": " + shared.Fairness(r));
+
+                // The measurement itself, for the test log (dotnet test --logger "console;verbosity=detailed").
+                System.Console.WriteLine("stress: reader " + r + ": " + shared.Fairness(r));
             }
         }
 
