@@ -21,6 +21,7 @@ namespace EmbeddedSmartCard.Tests.Integration
         private readonly StringBuilder errorText = new StringBuilder();
         private readonly object gate = new object();
         private bool outputClosed;
+        private bool errorClosed;
 
         private PtyToolProcess(Process process)
         {
@@ -136,12 +137,13 @@ namespace EmbeddedSmartCard.Tests.Integration
             process.Dispose();
         }
 
+        /// <summary>Both redirected streams reached their end, so Output and Error hold everything the process wrote.</summary>
         private bool WaitForOutputClosed(int timeoutMillis)
         {
             Stopwatch waited = Stopwatch.StartNew();
             lock (gate)
             {
-                while (!outputClosed)
+                while (!outputClosed || !errorClosed)
                 {
                     long left = timeoutMillis - waited.ElapsedMilliseconds;
                     if (left <= 0)
@@ -172,12 +174,18 @@ namespace EmbeddedSmartCard.Tests.Integration
 
         private void OnError(object sender, DataReceivedEventArgs e)
         {
-            if (e.Data != null)
+            lock (gate)
             {
-                lock (gate)
+                if (e.Data == null)
+                {
+                    errorClosed = true;
+                }
+                else
                 {
                     errorText.AppendLine(e.Data);
                 }
+
+                Monitor.PulseAll(gate);
             }
         }
 
