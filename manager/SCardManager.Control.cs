@@ -46,7 +46,7 @@ namespace EmbeddedSmartCard.Manager
                 }
 
                 int result;
-                CardHandle found = BeginCall(handle, out result);
+                CardHandle found = BeginUsableCall(handle, out result);
                 if (found == null)
                 {
                     return Result(result);
@@ -54,16 +54,6 @@ namespace EmbeddedSmartCard.Manager
 
                 try
                 {
-                    lock (SyncRoot)
-                    {
-                        result = CheckUsable(found);
-                    }
-
-                    if (result != ScardError.Success)
-                    {
-                        return Result(result);
-                    }
-
                     int ioctl = ToIoctl(controlCode);
                     return Result(ControlHeld(found, ioctl, send, sendOffset, sendLength, receive, receiveOffset, receiveCapacity, out bytesReturned));
                 }
@@ -97,7 +87,7 @@ namespace EmbeddedSmartCard.Manager
                 }
 
                 int result;
-                CardHandle found = BeginCall(handle, out result);
+                CardHandle found = BeginUsableCall(handle, out result);
                 if (found == null)
                 {
                     return Result(result);
@@ -105,16 +95,6 @@ namespace EmbeddedSmartCard.Manager
 
                 try
                 {
-                    lock (SyncRoot)
-                    {
-                        result = CheckUsable(found);
-                    }
-
-                    if (result != ScardError.Success)
-                    {
-                        return Result(result);
-                    }
-
                     return Result(GetAttribHeld(found.Reader, attributeId, buffer, offset, capacity, out attributeLength));
                 }
                 finally
@@ -143,7 +123,7 @@ namespace EmbeddedSmartCard.Manager
                 }
 
                 int result;
-                CardHandle found = BeginCall(handle, out result);
+                CardHandle found = BeginUsableCall(handle, out result);
                 if (found == null)
                 {
                     return Result(result);
@@ -151,16 +131,6 @@ namespace EmbeddedSmartCard.Manager
 
                 try
                 {
-                    lock (SyncRoot)
-                    {
-                        result = CheckUsable(found);
-                    }
-
-                    if (result != ScardError.Success)
-                    {
-                        return Result(result);
-                    }
-
                     return Result(AttributeResult(found.Reader.Device.SetAttribute(attributeId, buffer, offset, length)));
                 }
                 finally

@@ -40,6 +40,33 @@ namespace EmbeddedSmartCard.Manager
             return null;
         }
 
+        /// <summary>
+        /// <see cref="BeginCall"/>, then the handle's own state (a pending W_ card event, a reader gone) checked
+        /// under the manager lock. Returns null with the code when the call cannot run (the call is then already
+        /// finished); otherwise pair it with <see cref="FinishCall"/>.
+        /// </summary>
+        private CardHandle BeginUsableCall(int handle, out int result)
+        {
+            CardHandle found = BeginCall(handle, out result);
+            if (found == null)
+            {
+                return null;
+            }
+
+            lock (SyncRoot)
+            {
+                result = CheckUsable(found);
+            }
+
+            if (result != ScardError.Success)
+            {
+                FinishCall(found);
+                return null;
+            }
+
+            return found;
+        }
+
         /// <summary>Ends a call begun by <see cref="BeginCall"/>: leaves the device gate, then the reader lock.</summary>
         private void FinishCall(CardHandle handle)
         {
