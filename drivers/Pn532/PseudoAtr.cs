@@ -1,0 +1,182 @@
+namespace EmbeddedSmartCard.Drivers.Pn532
+{
+    /// <summary>
+    /// The ATR a contactless PC/SC reader reports for a card that has none (PC/SC Part 3 §3.1.3.2.3,
+    /// reference iso7816-pn532.md §4.5.1). ISO 14443-4 cards get <c>3B 8n 80 01 T1..Tn TCK</c> with the
+    /// ATS historical bytes; storage cards get <c>3B 8F 80 01 80 4F 0C RID SS NN NN 00 00 00 00 TCK</c>.
+    /// </summary>
+    public static class PseudoAtr
+    {
+        /// <summary>Longest pseudo-ATR: TS, T0, TD1, TD2, 15 historical bytes, TCK.</summary>
+        public const int MaxLength = 4 + MaxHistoricalBytes + 1;
+
+        /// <summary>ISO 7816-3 §8.2.2: T0 announces at most 15 historical bytes.</summary>
+        public const int MaxHistoricalBytes = 15;
+
+        /// <summary>SEL_RES (SAK) bit 6: the target is ISO 14443-4 compliant (ISO 14443-3 §6.5.3.4).</summary>
+        public const int SakIso14443_4 = 0x20;
+
+        /// <summary>SAK of a MIFARE Ultralight (reference §3.3, ACR122U table).</summary>
+        public const int SakUltralight = 0x00;
+
+        /// <summary>SAK of a MIFARE Classic 1K.</summary>
+        public const int SakClassic1K = 0x08;
+
+        /// <summary>SAK of a MIFARE Mini.</summary>
+        public const int SakMini = 0x09;
+
+        /// <summary>SAK of a MIFARE Classic 4K.</summary>
+        public const int SakClassic4K = 0x18;
+
+        /// <summary>PC/SC Part 3 supplement Table 2: standard byte SS for ISO 14443 A part 3.</summary>
+        public const byte StandardIso14443A3 = 0x03;
+
+        /// <summary>PC/SC Part 3 supplement Table 3 card names (NN NN).</summary>
+        public const int NameClassic1K = 0x0001;
+        public const int NameClassic4K = 0x0002;
+        public const int NameUltralight = 0x0003;
+        public const int NameMini = 0x0026;
+
+        /// <summary>ACS convention for a tag without a registered name: FF followed by its SAK.</summary>
+        public const int NameUndefinedPrefix = 0xFF00;
+
+        const byte Ts = 0x3B;
+        const byte T0OnlyTd1 = 0x80;
+        const byte Td1T0FollowedByTd2 = 0x80;
+        const byte Td2T1 = 0x01;
+        const byte CategoryIndicator = 0x80;
+        const byte ApplicationIdentifierTag = 0x4F;
+        const byte ApplicationIdentifierLength = 0x0C;
+        const int StorageHistoricalBytes = 15;
+
+        /// <summary>PC/SC Workgroup registered application provider identifier.</summary>
+        static readonly byte[] PcscRid = new byte[] { 0xA0, 0x00, 0x00, 0x03, 0x06 };
+
+        /// <summary>
+        /// Builds the pseudo-ATR of a 106 kbps type A target from its SEL_RES and, for an ISO 14443-4
+        /// target, its ATS (first byte TL, as the PN532 returns it; <paramref name="atsLength"/> 0 when
+        /// there is none). Writes at most <see cref="MaxLength"/> bytes and returns the ATR length.
+        /// </summary>
+        public static int BuildTypeA(int selRes, byte[] ats, int atsOffset, int atsLength, byte[] atr, int atrOffset)
+        {
+            if ((selRes & SakIso14443_4) != 0)
+            {
+                int historicalOffset;
+                int historicalCount = AtsHistoricalBytes(ats, atsOffset, atsLength, out historicalOffset);
+                return BuildIso14443_4(ats, historicalOffset, historicalCount, atr, atrOffset);
+            }
+
+            return BuildStorageCard(StandardIso14443A3, StorageCardName(selRes), atr, atrOffset);
+        }
+
+        /// <summary>
+        /// <c>3B 8n 80 01 T1..Tn TCK</c>: T0 announces TD1 and n historical bytes, TD1 announces TD2
+        /// (T=0), TD2 names T=1 (PC/SC Part 3 §3.1.3.2.3.1). More than 15 historical bytes are cut to 15.
+        /// </summary>
+        public static int BuildIso14443_4(byte[] historical, int historicalOffset, int historicalCount, byte[] atr, int atrOffset)
+        {
+            int count = historicalCount < MaxHistoricalBytes ? historicalCount : MaxHistoricalBytes;
+            int n = atrOffset;
+            atr[n++] = Ts;
+            atr[n++] = (byte)(T0OnlyTd1 | count);
+            atr[n++] = Td1T0FollowedByTd2;
+            atr[n++] = Td2T1;
+            for (int i = 0; i < count; i++)
+            {
+                atr[n++] = historical[historicalOffset + i];
+            }
+
+            return AppendTck(atr, atrOffset, n);
+        }
+
+        /// <summary>
+        /// <c>3B 8F 80 01 80 4F 0C A0 00 00 03 06 SS NN NN 00 00 00 00 TCK</c>: the storage-card ATR of
+        /// PC/SC Part 3 §3.1.3.2.3.2 with standard byte <paramref name="standard"/> and card name <paramref name="cardName"/>.
+        /// </summary>
+        public static int BuildStorageCard(byte standard, int cardName, byte[] atr, int atrOffset)
+        {
+            int n = atrOffset;
+            atr[n++] = Ts;
+            atr[n++] = (byte)(T0OnlyTd1 | StorageHistoricalBytes);
+            atr[n++] = Td1T0FollowedByTd2;
+            atr[n++] = Td2T1;
+            atr[n++] = CategoryIndicator;
+            atr[n++] = ApplicationIdentifierTag;
+            atr[n++] = ApplicationIdentifierLength;
+            for (int i = 0; i < PcscRid.Length; i++)
+            {
+                atr[n++] = PcscRid[i];
+            }
+
+            atr[n++] = standard;
+            atr[n++] = (byte)(cardName >> 8);
+            atr[n++] = (byte)cardName;
+            for (int i = 0; i < 4; i++)
+            {
+                atr[n++] = 0x00;
+            }
+
+            return AppendTck(atr, atrOffset, n);
+        }
+
+        /// <summary>The PC/SC Part 3 card name (NN NN) for a non-ISO 14443-4 SEL_RES.</summary>
+        public static int StorageCardName(int selRes)
+        {
+            switch (selRes)
+            {
+                case SakClassic1K: return NameClassic1K;
+                case SakClassic4K: return NameClassic4K;
+                case SakMini: return NameMini;
+                case SakUltralight: return NameUltralight;
+                default: return NameUndefinedPrefix | (selRes & 0xFF);
+            }
+        }
+
+        /// <summary>
+        /// Locates the historical bytes of an ATS (ISO 14443-4 §5.2): TL (counting itself), T0 whose
+        /// b5..b7 announce TA(1), TB(1), TC(1), then the historical bytes up to TL. Returns their count;
+        /// a missing or inconsistent ATS has none.
+        /// </summary>
+        public static int AtsHistoricalBytes(byte[] ats, int offset, int length, out int historicalOffset)
+        {
+            historicalOffset = offset;
+            if (ats == null || length < 2)
+            {
+                return 0;
+            }
+
+            int tl = ats[offset];
+            int end = offset + (tl < length ? tl : length);
+            int t0 = ats[offset + 1];
+            int n = offset + 2;
+            for (int bit = 0x10; bit <= 0x40; bit <<= 1)
+            {
+                if ((t0 & bit) != 0)
+                {
+                    n++;
+                }
+            }
+
+            if (n > end)
+            {
+                return 0;
+            }
+
+            historicalOffset = n;
+            return end - n;
+        }
+
+        /// <summary>TCK: XOR of T0 up to the last byte before it (ISO 7816-3 §8.2.5), appended; returns the total length.</summary>
+        static int AppendTck(byte[] atr, int atrOffset, int end)
+        {
+            byte tck = 0;
+            for (int i = atrOffset + 1; i < end; i++)
+            {
+                tck ^= atr[i];
+            }
+
+            atr[end] = tck;
+            return end + 1 - atrOffset;
+        }
+    }
+}
