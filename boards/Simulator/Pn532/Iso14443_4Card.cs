@@ -1,0 +1,76 @@
+namespace EmbeddedSmartCard.Boards.Simulator.Pn532
+{
+    /// <summary>
+    /// An ISO/IEC 14443-4 smart card: the ISO 7816-4 applet of the contact-card simulator behind an ATS.
+    /// The PN532 runs the block protocol (I-blocks, chaining, WTX) itself, so the card answers whole APDUs
+    /// (reference iso7816-pn532.md §3.3 InDataExchange, §5).
+    /// </summary>
+    public sealed class Iso14443_4Card : ContactlessCard
+    {
+        // ATS format byte T0 (ISO/IEC 14443-4 §5.2.3): TA(1), TB(1) and TC(1) present (0x70), FSCI 8 = 256-byte frames.
+        private const byte FormatByte = 0x78;
+
+        // TA(1) (§5.2.4): bit 8 set = same divisor both ways, no higher bit rate: 106 kbit/s only.
+        private const byte InterfaceByteA = 0x80;
+
+        // TB(1) (§5.2.5): FWI 8 (FWT ≈ 77 ms), SFGI 0.
+        private const byte InterfaceByteB = 0x80;
+
+        // TC(1) (§5.2.6): CID supported, NAD not.
+        private const byte InterfaceByteC = 0x02;
+
+        private const int AtsHeaderLength = 5;
+
+        // SENS_RES bits 7-8 give the UID size: single (4 bytes) 00, double (7 bytes) 01 (ISO/IEC 14443-3 §6.5.2.1).
+        private const byte SensResSingleUid = 0x04;
+        private const byte SensResDoubleUid = 0x44;
+        private const int SingleUidLength = 4;
+
+        private readonly CardApplet _applet;
+        private readonly byte[] _ats;
+
+        /// <param name="uid">NFCID1, 4 or 7 bytes.</param>
+        /// <param name="profile">The card's profile: its historical bytes go into the ATS, its file system into the applet.</param>
+        public Iso14443_4Card(byte[] uid, CardProfile profile)
+            : base(uid, new byte[] { 0x00, uid.Length == SingleUidLength ? SensResSingleUid : SensResDoubleUid }, SelResIso14443_4)
+        {
+            _applet = new CardApplet(profile);
+            _ats = BuildAts(profile.HistoricalBytes);
+        }
+
+        public override byte[] Ats
+        {
+            get { return _ats; }
+        }
+
+        public CardApplet Applet
+        {
+            get { return _applet; }
+        }
+
+        /// <summary>A new selection starts a new session: MF selected, PIN not verified.</summary>
+        public override void OnSelected()
+        {
+            _applet.ResetSecurityState();
+        }
+
+        public override RfAnswer Transceive(byte[] command, int offset, int count, byte[] answer, int answerOffset, int answerCapacity, out int answerLength)
+        {
+            answerLength = _applet.Process(command, offset, count, answer, answerOffset, answerCapacity);
+            return RfAnswer.Data;
+        }
+
+        /// <summary>TL (the length, itself included), T0, TA(1), TB(1), TC(1), then the historical bytes.</summary>
+        private static byte[] BuildAts(byte[] historicalBytes)
+        {
+            byte[] ats = new byte[AtsHeaderLength + historicalBytes.Length];
+            ats[0] = (byte)ats.Length;
+            ats[1] = FormatByte;
+            ats[2] = InterfaceByteA;
+            ats[3] = InterfaceByteB;
+            ats[4] = InterfaceByteC;
+            Copy(historicalBytes, 0, ats, AtsHeaderLength, historicalBytes.Length);
+            return ats;
+        }
+    }
+}
