@@ -60,7 +60,8 @@ namespace EmbeddedSmartCard.Tests.Pn532
 
             byte[] response = FakePn532.Response(Pn532Command.InDataExchange, data);
             chip.OnNextFrame(response);
-            transport.WriteFrame(response, 0, 0);
+            byte[] command = FakePn532.CommandFrame(Pn532Command.InDataExchange, "01 00 B0 00 00 00");
+            transport.WriteFrame(command, 0, command.Length);
             byte[] buffer = new byte[Pn532Frame.MaxFrameLength];
             int length;
 
@@ -78,7 +79,8 @@ namespace EmbeddedSmartCard.Tests.Pn532
             FakeSpiBus bus = new FakeSpiBus(chip, clock, true);
             Pn532SpiTransport transport = new Pn532SpiTransport(bus, clock, null, null);
             chip.OnNextFrame(FakePn532.Response(Pn532Command.GetFirmwareVersion, "32 01 06 07"));
-            transport.WriteFrame(new byte[1], 0, 0);
+            byte[] command = FakePn532.CommandFrame(Pn532Command.GetFirmwareVersion, "");
+            transport.WriteFrame(command, 0, command.Length);
             byte[] buffer = new byte[Pn532Frame.MaxFrameLength];
             int length;
 
