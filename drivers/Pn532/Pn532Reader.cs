@@ -1,0 +1,241 @@
+using System.Threading;
+using EmbeddedSmartCard.Hal;
+
+namespace EmbeddedSmartCard.Drivers.Pn532
+{
+    /// <summary>
+    /// A PN532 as a PC/SC contactless reader (an APDU-level IReaderDriver: <see cref="Channel"/> is null).
+    /// The chip activates 106 kbps type A targets and runs ISO 14443-4 itself (reference §5.2); the driver
+    /// polls for a target, reports the PC/SC Part 3 pseudo-ATR, exchanges APDUs with InDataExchange and
+    /// answers the class-FF pseudo-APDUs itself. Every chip access holds the driver lock, so the poll
+    /// thread and the library's calls never interleave on the link.
+    /// </summary>
+    public sealed partial class Pn532Reader : IReaderDriver, IPseudoApduTarget
+    {
+        /// <summary>GetFirmwareVersion IC byte of a PN532 (reference §3.3).</summary>
+        public const int Pn532Ic = 0x32;
+
+        /// <summary>
+        /// SAMConfiguration (reference §3.3, the form Adafruit sends): mode 1 normal (no SAM), time-out 0x14
+        /// (1 s; used in virtual-card mode only), IRQ 1 (drive P70_IRQ, which the transports may wait on).
+        /// </summary>
+        const byte SamModeNormal = 0x01;
+        const byte SamTimeout = 0x14;
+        const byte SamUseIrq = 0x01;
+
+        /// <summary>SetParameters: fAutomaticATR_RES (0x04) | fAutomaticRATS (0x10) (reference §3.3).</summary>
+        const byte ParametersAutomaticAtsAndAtrRes = 0x14;
+
+        /// <summary>RFConfiguration item 5 MaxRetries: MxRtyATR (overruled to 2 in passive mode), MxRtyPSL 1.</summary>
+        const byte RfItemMaxRetries = 0x05;
+        const byte MaxRetriesAtr = 0xFF;
+        const byte MaxRetriesPsl = 0x01;
+
+        const int FirmwareVersionLength = 4;
+
+        /// <summary>106 kbps type A: fc / 128 with fc = 13.56 MHz (ISO 14443-2 §8.1), the only rate the driver uses.</summary>
+        const int DataRate106 = 105938;
+
+        readonly Pn532ReaderOptions options;
+        readonly Pn532Link link;
+        readonly IClock clock;
+        readonly object driverLock = new object();
+        readonly ReaderCapabilities capabilities = new ReaderCapabilities();
+        readonly byte[] parameters = new byte[Pn532Frame.MaxBodyLength];
+        readonly byte[] answer = new byte[Pn532Frame.MaxBodyLength];
+        readonly PseudoApdu pseudoApdu = new PseudoApdu();
+        Pn532ReaderTarget target = new Pn532ReaderTarget();
+        Pn532ReaderTarget found = new Pn532ReaderTarget();
+
+        bool open;
+        bool cardPresent;
+        bool powered;
+        Thread pollThread;
+        bool stopPolling;
+
+        public Pn532Reader(Pn532ReaderOptions options, IPn532Transport transport, IClock clock)
+        {
+            this.options = options;
+            this.clock = clock;
+            link = new Pn532Link(transport);
+            capabilities.IfdType = "PN532";
+            capabilities.FriendlyName = options.ReaderName;
+            capabilities.SupportedProtocols = Protocols.T1;
+            capabilities.DefaultDataRate = DataRate106;
+            capabilities.MaxDataRate = DataRate106;
+            capabilities.PowerManagementSupport = 0;
+        }
+
+        public event CardPresenceHandler PresenceChanged;
+
+        public ReaderCapabilities Capabilities
+        {
+            get { return capabilities; }
+        }
+
+        /// <summary>Contactless: the chip runs the block protocol, the driver exchanges whole APDUs.</summary>
+        public ICardChannel Channel
+        {
+            get { return null; }
+        }
+
+        /// <summary>Firmware version (Ver) reported by the chip at Open.</summary>
+        public int FirmwareVersion { get; private set; }
+
+        /// <summary>Firmware revision (Rev) reported by the chip at Open.</summary>
+        public int FirmwareRevision { get; private set; }
+
+        /// <summary>
+        /// Wakes the chip, leaves LowVbat with SAMConfiguration (retried once: the first command after
+        /// wake-up may be lost), identifies it, enables automatic RATS and bounds InListPassiveTarget.
+        /// </summary>
+        public SmartcardStatus Open()
+        {
+            SmartcardStatus status;
+            lock (driverLock)
+            {
+                status = Initialise();
+                open = status == SmartcardStatus.Success;
+                stopPolling = false;
+            }
+
+            if (open && options.PollPeriodMicros > 0)
+            {
+                pollThread = new Thread(PollLoop);
+                pollThread.Start();
+            }
+
+            return status;
+        }
+
+        public void Close()
+        {
+            Thread thread = pollThread;
+            pollThread = null;
+            lock (driverLock)
+            {
+                stopPolling = true;
+            }
+
+            if (thread != null)
+            {
+                thread.Join();
+            }
+
+            lock (driverLock)
+            {
+                if (open)
+                {
+                    Release();
+                }
+
+                open = false;
+                cardPresent = false;
+                powered = false;
+                target.Clear();
+                pseudoApdu.ClearKeys();
+            }
+        }
+
+        public bool IsCardPresent()
+        {
+            return cardPresent;
+        }
+
+        public SmartcardStatus VendorControl(int ioctl, byte[] input, int inputOffset, int inputLength, byte[] output, int outputOffset, int outputCapacity, out int returned)
+        {
+            returned = 0;
+            return SmartcardStatus.NotSupported;
+        }
+
+        public SmartcardStatus Mechanical(int ioctl)
+        {
+            return SmartcardStatus.NotSupported;
+        }
+
+        SmartcardStatus Initialise()
+        {
+            SmartcardStatus status = link.WakeUp();
+            if (status != SmartcardStatus.Success)
+            {
+                return NoDevice(status);
+            }
+
+            status = SamConfiguration();
+            if (status != SmartcardStatus.Success)
+            {
+                status = SamConfiguration();
+            }
+
+            if (status == SmartcardStatus.Success)
+            {
+                status = Identify();
+            }
+
+            if (status == SmartcardStatus.Success)
+            {
+                parameters[0] = ParametersAutomaticAtsAndAtrRes;
+                status = Command(Pn532Command.SetParameters, 1, options.CommandTimeoutMicros);
+            }
+
+            if (status == SmartcardStatus.Success)
+            {
+                parameters[0] = RfItemMaxRetries;
+                parameters[1] = MaxRetriesAtr;
+                parameters[2] = MaxRetriesPsl;
+                parameters[3] = (byte)options.PassiveActivationRetries;
+                status = Command(Pn532Command.RfConfiguration, 4, options.CommandTimeoutMicros);
+            }
+
+            return NoDevice(status);
+        }
+
+        /// <summary>Leaves LowVbat (the C106 starts in it, reference §3.2 "Power modes").</summary>
+        SmartcardStatus SamConfiguration()
+        {
+            parameters[0] = SamModeNormal;
+            parameters[1] = SamTimeout;
+            parameters[2] = SamUseIrq;
+            return Command(Pn532Command.SamConfiguration, 3, options.WakeUpTimeoutMicros);
+        }
+
+        /// <summary>GetFirmwareVersion: IC must be 0x32; Ver and Rev go into the IFD version.</summary>
+        SmartcardStatus Identify()
+        {
+            int length;
+            SmartcardStatus status = link.Transceive(Pn532Command.GetFirmwareVersion, parameters, 0, 0, answer, 0, answer.Length, options.CommandTimeoutMicros, out length);
+            if (status != SmartcardStatus.Success)
+            {
+                return status;
+            }
+
+            if (length < FirmwareVersionLength || answer[0] != Pn532Ic)
+            {
+                return SmartcardStatus.NoSuchDevice;
+            }
+
+            FirmwareVersion = answer[1];
+            FirmwareRevision = answer[2];
+            capabilities.IfdVersion = (FirmwareVersion << 24) | (FirmwareRevision << 16);
+            return SmartcardStatus.Success;
+        }
+
+        /// <summary>A chip that does not answer at Open is missing; any other failure is a broken device.</summary>
+        static SmartcardStatus NoDevice(SmartcardStatus status)
+        {
+            if (status == SmartcardStatus.Success || status == SmartcardStatus.NoSuchDevice)
+            {
+                return status;
+            }
+
+            return status == SmartcardStatus.IoTimeout ? SmartcardStatus.NoSuchDevice : SmartcardStatus.IoDeviceError;
+        }
+
+        /// <summary>Runs a command whose first <paramref name="count"/> parameters are in <see cref="parameters"/>; the answer lands in <see cref="answer"/>.</summary>
+        SmartcardStatus Command(byte command, int count, long timeoutMicros)
+        {
+            int length;
+            return link.Transceive(command, parameters, 0, count, answer, 0, answer.Length, timeoutMicros, out length);
+        }
+    }
+}
