@@ -30,11 +30,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             this.transport = transport;
         }
 
-        public IPn532Transport Transport
-        {
-            get { return transport; }
-        }
-
         /// <summary>How long to wait for the chip's ACK after a command frame, in microseconds.</summary>
         public long AckTimeoutMicros
         {
@@ -94,7 +89,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         {
             int length;
             SmartcardStatus status = transport.ReadFrame(responseFrame, 0, Pn532Frame.AckLength, ackTimeoutMicros, out length);
-            if (status == SmartcardStatus.IoTimeout)
+            if (status == SmartcardStatus.IoTimeout || status == SmartcardStatus.IoDeviceError)
             {
                 return status;
             }

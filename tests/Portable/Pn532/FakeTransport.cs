@@ -20,6 +20,9 @@ namespace EmbeddedSmartCard.Tests.Pn532
 
         public int WakeUpCount { get; private set; }
 
+        /// <summary>Fault injection: when not Success, every read fails with this status.</summary>
+        public SmartcardStatus ReadFailure { get; set; }
+
         public SmartcardStatus WakeUp()
         {
             WakeUpCount++;
@@ -35,6 +38,11 @@ namespace EmbeddedSmartCard.Tests.Pn532
         public SmartcardStatus ReadFrame(byte[] buffer, int offset, int capacity, long timeoutMicros, out int length)
         {
             length = 0;
+            if (ReadFailure != SmartcardStatus.Success)
+            {
+                return ReadFailure;
+            }
+
             if (!chip.Ready)
             {
                 clock.Delay(timeoutMicros);

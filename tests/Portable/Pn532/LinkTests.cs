@@ -90,6 +90,21 @@ namespace EmbeddedSmartCard.Tests.Pn532
 
             Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
             Assert.AreEqual(Pn532Link.DefaultAckTimeoutMicros, clock.NowMicros);
+            link.AckTimeoutMicros = 20000;
+            Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
+            Assert.AreEqual(Pn532Link.DefaultAckTimeoutMicros + 20000, clock.NowMicros);
+        }
+
+        [TestMethod]
+        public void BusFailureIsReportedAsSuch()
+        {
+            FakePn532 chip = new FakePn532();
+            FakeTransport transport = new FakeTransport(chip, new FakeClock());
+            Pn532Link link = new Pn532Link(transport);
+            transport.ReadFailure = SmartcardStatus.IoDeviceError;
+            int length;
+
+            Assert.AreEqual((int)SmartcardStatus.IoDeviceError, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
         }
 
         [TestMethod]
