@@ -176,7 +176,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 int error = statusByte & StatusErrorMask;
                 if (error != 0)
                 {
-                    return ChipError(error);
+                    return error == ErrorTimeout ? CardSilent() : ChipError(error);
                 }
 
                 if (total + received > responseCapacity)
@@ -266,7 +266,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             return count;
         }
 
-        /// <summary>Reference §3.4: a released or vanished target means the card left; a timeout is the card's silence; the rest breaks the protocol.</summary>
+        /// <summary>Reference §3.4: a released or vanished target means the card left; the rest breaks the protocol.</summary>
         static SmartcardStatus ChipError(int error)
         {
             if (error == ErrorTargetReleased || error == ErrorTargetDisappeared)
@@ -274,7 +274,30 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 return SmartcardStatus.NoMedia;
             }
 
-            return error == ErrorTimeout ? SmartcardStatus.IoTimeout : SmartcardStatus.DeviceProtocolError;
+            return SmartcardStatus.DeviceProtocolError;
+        }
+
+        /// <summary>
+        /// The target did not answer (status 0x01, after the chip's own ISO 14443-4 recovery): most often it
+        /// left the field. Lists the field once: no card or another one is NoMedia (removal); the same card
+        /// is now freshly activated, so its session is gone: it is left unpowered and the APDU times out.
+        /// </summary>
+        SmartcardStatus CardSilent()
+        {
+            Release();
+            int found = ListTarget();
+            if (found == TargetNone || found == TargetNew)
+            {
+                return SmartcardStatus.NoMedia;
+            }
+
+            if (found == TargetSame)
+            {
+                TakeFoundTarget();
+                powered = false;
+            }
+
+            return SmartcardStatus.IoTimeout;
         }
     }
 }

@@ -217,11 +217,9 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             bench.Reader.Poll();
             bench.PowerUp();
             bench.Chip.RemoveCard();
-            bench.Transmit("00 A4 00 0C 02 3F 00", SmartcardStatus.IoTimeout);
-            byte[] atr = new byte[33];
-            int length;
-            Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)bench.Reader.Power(PowerAction.ColdReset, atr, 0, out length), "the reset finds no card");
-            Assert.AreEqual("+-+-", bench.Events);
+            bench.Transmit("00 A4 00 0C 02 3F 00", SmartcardStatus.NoMedia);
+            Assert.AreEqual("+-+-", bench.Events, "removal of a powered card at its next APDU");
+            Assert.IsFalse(bench.Reader.IsCardPresent(), "gone");
         }
     }
 }

@@ -221,6 +221,9 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
             PowerUp(reader);
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.IoTimeout);
+            Assert.IsTrue(reader.IsCardPresent(), "the silent card is still in the field");
+            Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.InvalidDeviceState);
+            PowerUp(reader);
             chip.QueueExchangeAnswer("13");
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.DeviceProtocolError);
         }
@@ -238,6 +241,20 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             Assert.AreEqual("-", log.Events);
             Assert.IsFalse(reader.IsCardPresent(), "gone");
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.NoMedia);
+        }
+
+        [TestMethod]
+        public void SilentCardThatLeftIsRemoval()
+        {
+            ScriptedPn532 chip = new ScriptedPn532();
+            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
+            PresenceLog log = new PresenceLog();
+            reader.PresenceChanged += log.OnPresence;
+            PowerUp(reader);
+            chip.Card = null;
+            Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.NoMedia);
+            Assert.AreEqual("-", log.Events);
+            Assert.AreEqual("4A 01 00", chip.Command(chip.Commands.Count - 1), "the field was listed after the time-out");
         }
 
         [TestMethod]
