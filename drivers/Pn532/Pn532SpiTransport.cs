@@ -104,30 +104,19 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 return SmartcardStatus.IoTimeout;
             }
 
-            int wanted = Pn532FrameReader.RemainingLength(buffer, offset, 0);
-            if (wanted > capacity)
+            int wanted;
+            while ((wanted = Pn532FrameReader.RemainingLength(buffer, offset, length)) > 0)
             {
-                return SmartcardStatus.BufferTooSmall;
-            }
-
-            ReadChunk(buffer, offset, wanted, true);
-            length = wanted;
-            while (true)
-            {
-                wanted = Pn532FrameReader.RemainingLength(buffer, offset, length);
-                if (wanted == 0)
-                {
-                    return SmartcardStatus.Success;
-                }
-
                 if (length + wanted > capacity)
                 {
                     return SmartcardStatus.BufferTooSmall;
                 }
 
-                ReadChunk(buffer, offset + length, wanted, false);
+                ReadChunk(buffer, offset + length, wanted, length == 0);
                 length += wanted;
             }
+
+            return SmartcardStatus.Success;
         }
 
         /// <summary>
