@@ -205,6 +205,27 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         }
 
         [TestMethod]
+        public void DriverLibraryRunsTheReaderAsT1()
+        {
+            Bench bench = new Bench(I2c);
+            bench.Chip.PlaceCard(new Iso14443_4Card(TestSupport.Hex(IsoUid), CardProfile.DirectT0()));
+            bench.Reader.Poll();
+            SmartcardDevice device = new SmartcardDevice(bench.Reader);
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)device.Open(), "device open");
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)device.Power(PowerAction.ColdReset), "power");
+            byte[] atr = new byte[33];
+            Assert.AreEqual("3B 85 80 01 80 31 80 65 B0 E0", TestSupport.ToHex(atr, 0, device.CopyAtr(atr, 0)));
+            int selected;
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)device.SetProtocol(Protocols.T0 | Protocols.T1, out selected));
+            Assert.AreEqual(Protocols.T1, selected, "contactless cards are T=1 (reference §5.3)");
+            byte[] command = TestSupport.Hex("FF CA 00 00 00");
+            byte[] response = new byte[32];
+            int length;
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)device.Transmit(Protocols.T1, command, 0, command.Length, response, 0, response.Length, out length));
+            Assert.AreEqual(IsoUid + " 90 00", TestSupport.ToHex(response, 0, length));
+        }
+
+        [TestMethod]
         public void RemovalIsReportedByThePollAndByTheNextApdu()
         {
             Bench bench = new Bench(I2c);
