@@ -61,6 +61,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             {
                 _waitingForCard = false;
                 RespondTargetList(_clock.NowMicros - _ackReadyAt + ActivationMicros);
+                UpdateIrq();
                 RaiseFrameScheduled();
             }
         }

@@ -82,6 +82,13 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// </summary>
         public byte[] NextFrame(out int length, out long readyAt)
         {
+            if (_hung)
+            {
+                length = 0;
+                readyAt = long.MaxValue;
+                return null;
+            }
+
             if (_ackPending)
             {
                 length = _ack.Length;
@@ -93,7 +100,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             {
                 length = _responseLength;
                 readyAt = _responseReadyAt;
-                return _response;
+                return _deliverDamaged ? _damagedResponse : _response;
             }
 
             length = 0;
@@ -111,8 +118,11 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             else if (_responsePending)
             {
                 _responsePending = false;
+                _deliverDamaged = false;
                 ResponseDelivered();
             }
+
+            UpdateIrq();
         }
 
         /// <summary>
@@ -121,7 +131,13 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// </summary>
         public bool ReceiveFrame(byte[] buffer, int offset, int count, long endMicros)
         {
+            if (_hung)
+            {
+                return false;
+            }
+
             bool accepted = Receive(buffer, offset, count, endMicros);
+            UpdateIrq();
             if (accepted)
             {
                 RaiseFrameScheduled();
@@ -187,6 +203,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             }
 
             _responsePending = true;
+            _deliverDamaged = false;
             _responseReadyAt = endMicros + AckDelayMicros;
             return true;
         }
@@ -217,6 +234,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private void Respond(byte[] data, int count, long processingMicros)
         {
             _responseLength = Pn532FrameWriter.WriteResponse(_runningCommand, data, 0, count, _response, 0);
+            ApplyResponseFault();
             _responsePending = true;
             _responseReadyAt = _ackReadyAt + processingMicros;
         }
@@ -225,6 +243,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private void RespondSyntaxError()
         {
             _responseLength = Pn532FrameWriter.WriteApplicationError(_response, 0);
+            ApplyResponseFault();
             _responsePending = true;
             _responseReadyAt = _ackReadyAt + CommandMicros;
         }
