@@ -139,7 +139,10 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         public bool IsCardPresent()
         {
-            return cardPresent;
+            lock (driverLock)
+            {
+                return cardPresent;
+            }
         }
 
         public SmartcardStatus VendorControl(int ioctl, byte[] input, int inputOffset, int inputLength, byte[] output, int outputOffset, int outputCapacity, out int returned)
