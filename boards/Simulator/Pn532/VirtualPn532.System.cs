@@ -82,6 +82,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             _fieldOn = false;
             _passiveActivationRetries = RetryForever;
             _registers.Clear();
+            ResetSerialBaudRate();
             ReleaseTargets();
         }
 
@@ -136,6 +137,9 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                     return;
                 case Pn532Command.PowerDown:
                     PowerDown(parameters, count);
+                    return;
+                case Pn532Command.SetSerialBaudRate:
+                    SetSerialBaudRate(parameters, count);
                     return;
                 default:
                     ExecuteInitiator(command, parameters, count);

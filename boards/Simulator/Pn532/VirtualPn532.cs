@@ -154,6 +154,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             Pn532FrameKind kind = Pn532FrameReader.Decode(buffer, offset, count, out bodyOffset, out bodyLength, out consumed);
             if (kind == Pn532FrameKind.Ack)
             {
+                ApplySerialBaudRate();
                 Abort();
                 return true;
             }
@@ -217,6 +218,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
             // A new command frame aborts the one in progress (UM0701-02 p.38, reference §3.1).
             Abort();
+            _pendingSerialBaudRate = 0;
             _commandCount++;
             _runningCommand = command;
             _ackPending = true;

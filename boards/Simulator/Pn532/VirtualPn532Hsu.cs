@@ -4,7 +4,8 @@ using EmbeddedSmartCard.Hal.Simulator;
 namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 {
     /// <summary>
-    /// A <see cref="VirtualPn532"/> on HSU, 115 200 bd 8N1 (reference iso7816-pn532.md §3.2): host characters
+    /// A <see cref="VirtualPn532"/> on HSU, 8N1 at the chip's <see cref="VirtualPn532.SerialBaudRate"/> (115 200 bd
+    /// from power-on, changed by SetSerialBaudRate; reference iso7816-pn532.md §3.2): host characters
     /// collect until the codec finds a frame in them (bytes before a start code, the 55 wake-up and the long
     /// preamble included, are skipped); the chip's ACK and response go back on the line at the times the chip
     /// makes them ready. A host frame cancels whatever the chip still had to send. Characters at another baud
@@ -13,9 +14,6 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
     /// </summary>
     public sealed class VirtualPn532Hsu : ISimUartPeer
     {
-        /// <summary>Default HSU rate (reference §3.2).</summary>
-        public const int DefaultBaudRate = 115200;
-
         /// <summary>PowerDown WakeUpEnable bit for HSU (reference §3.2, power modes).</summary>
         public const byte WakeUpSource = 0x10;
 
@@ -32,7 +30,6 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private readonly SimUartLine _line;
         private readonly byte[] _input = new byte[2 * Pn532Frame.MaxFrameLength];
         private int _inputLength;
-        private int _baudRate = DefaultBaudRate;
 
         /// <summary>Connects the chip to the far end of <paramref name="line"/> (the host's side).</summary>
         public VirtualPn532Hsu(VirtualPn532 chip, SimUartLine line)
@@ -48,14 +45,9 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             get { return _chip; }
         }
 
-        public int BaudRate
-        {
-            get { return _baudRate; }
-        }
-
         public void OnCharacter(SimUartLine line, byte data, bool parityBit, long startMicros, int baudRate)
         {
-            if (!SimUartLine.BaudRatesMatch(baudRate, _baudRate))
+            if (!SimUartLine.BaudRatesMatch(baudRate, _chip.SerialBaudRate))
             {
                 return;
             }
@@ -113,7 +105,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             {
                 for (int i = 0; i < length; i++)
                 {
-                    _line.Transmit(frame[i], StopBit, readyAt, _baudRate);
+                    _line.Transmit(frame[i], StopBit, readyAt, chip.SerialBaudRate);
                 }
 
                 chip.ConsumeFrame();

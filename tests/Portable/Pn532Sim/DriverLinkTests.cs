@@ -48,6 +48,27 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             AssertSession(new Pn532Link(new Pn532HsuTransport(line, clock)), chip);
         }
 
+        [TestMethod]
+        public void HsuTransportChangesTheBaudRateWithTheChip()
+        {
+            VirtualClock clock = new VirtualClock();
+            VirtualPn532 chip = new VirtualPn532(clock);
+            SimUartLine line = new SimUartLine(clock, false);
+            new VirtualPn532Hsu(chip, line);
+            Pn532HsuTransport transport = new Pn532HsuTransport(line, clock);
+            Pn532Link link = new Pn532Link(transport);
+            byte[] response = new byte[16];
+            int length;
+            link.WakeUp();
+            Transceive(link, Pn532Command.SamConfiguration, "01", response, out length);
+
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)Pn532SerialBaudRate.Change(link, transport, 921600));
+
+            Assert.AreEqual(921600, chip.SerialBaudRate);
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)Transceive(link, Pn532Command.GetFirmwareVersion, "", response, out length));
+            Assert.AreEqual("32 01 06 07", TestSupport.ToHex(response, 0, length));
+        }
+
         /// <summary>Wake-up, SAMConfiguration, GetFirmwareVersion, InListPassiveTarget, and an InDataExchange with a full 262-byte DataIn.</summary>
         private static void AssertSession(Pn532Link link, VirtualPn532 chip)
         {

@@ -19,7 +19,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         [TestMethod]
         public void WakeUpPreambleAndSamConfigurationAreAckedAndAnswered()
         {
-            SimUartLine line = HostLine(VirtualPn532Hsu.DefaultBaudRate, out VirtualPn532 chip);
+            SimUartLine line = HostLine(VirtualPn532.DefaultSerialBaudRate, out VirtualPn532 chip);
 
             Write(line, WakeUp + " 00 00 FF 03 FD D4 14 01 17 00");
 
@@ -30,7 +30,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         [TestMethod]
         public void ResponseArrivesAfterTheAckAtTheLineRate()
         {
-            SimUartLine line = HostLine(VirtualPn532Hsu.DefaultBaudRate, out VirtualPn532 chip);
+            SimUartLine line = HostLine(VirtualPn532.DefaultSerialBaudRate, out VirtualPn532 chip);
             Write(line, WakeUp + " 00 00 FF 03 FD D4 14 01 17 00");
             ReadAll(line, 16);
 
@@ -54,7 +54,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         [TestMethod]
         public void HostAckAbortsAWaitingInListPassiveTarget()
         {
-            SimUartLine line = HostLine(VirtualPn532Hsu.DefaultBaudRate, out VirtualPn532 chip);
+            SimUartLine line = HostLine(VirtualPn532.DefaultSerialBaudRate, out VirtualPn532 chip);
             Write(line, WakeUp + " 00 00 FF 03 FD D4 14 01 17 00");
             ReadAll(line, 16);
             Write(line, "00 00 FF 04 FC D4 4A 01 00 E1 00");
@@ -69,7 +69,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         [TestMethod]
         public void PoweredDownChipWakesOnTheWakeUpCharacter()
         {
-            SimUartLine line = HostLine(VirtualPn532Hsu.DefaultBaudRate, out VirtualPn532 chip);
+            SimUartLine line = HostLine(VirtualPn532.DefaultSerialBaudRate, out VirtualPn532 chip);
             Write(line, WakeUp + " 00 00 FF 03 FD D4 14 01 17 00");
             ReadAll(line, 16);
             Write(line, "00 00 FF 03 FD D4 16 10 06 00");
@@ -81,6 +81,27 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
 
             Write(line, WakeUp + " 00 00 FF 02 FE D4 02 2A 00");
             Assert.AreEqual(Ack + " 00 00 FF 06 FA D5 03 32 01 06 07 E8 00", ReadAll(line, 19));
+        }
+
+        [TestMethod]
+        public void SetSerialBaudRateTakesEffectOnTheHostsAck()
+        {
+            SimUartLine line = HostLine(VirtualPn532.DefaultSerialBaudRate, out VirtualPn532 chip);
+            Write(line, WakeUp + " 00 00 FF 03 FD D4 14 01 17 00");
+            ReadAll(line, 16);
+
+            // BR 06 = 460 800 bd; the answer still comes at 115 200.
+            Write(line, "00 00 FF 03 FD D4 10 06 16 00");
+            Assert.AreEqual(Ack + " 00 00 FF 02 FE D5 11 1A 00", ReadAll(line, 15));
+            Assert.AreEqual(VirtualPn532.DefaultSerialBaudRate, chip.SerialBaudRate);
+            Write(line, Ack);
+            line.Drain();
+            Assert.AreEqual(460800, chip.SerialBaudRate);
+
+            line.Configure(460800, UartParity.None, UartStopBits.One);
+            Write(line, "00 00 FF 02 FE D4 02 2A 00");
+            Assert.AreEqual(Ack + " 00 00 FF 06 FA D5 03 32 01 06 07 E8 00", ReadAll(line, 19));
+            Assert.AreEqual(0, line.ReceiveErrorCount);
         }
 
         private static SimUartLine HostLine(int baudRate, out VirtualPn532 chip)
