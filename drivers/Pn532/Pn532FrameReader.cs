@@ -58,12 +58,18 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         /// <summary>
         /// The decoder proper. For Incomplete, <paramref name="frameEnd"/> is the least end index the frame
-        /// needs; otherwise the index just after the last byte examined.
+        /// needs; otherwise the index just after the last byte examined. A range outside the buffer is Damaged.
         /// </summary>
         private static Pn532FrameKind Scan(byte[] buffer, int offset, int count, out int bodyOffset, out int bodyLength, out int frameEnd)
         {
             bodyOffset = 0;
             bodyLength = 0;
+            frameEnd = offset;
+            if (buffer == null || offset < 0 || count < 0 || offset > buffer.Length - count)
+            {
+                return Pn532FrameKind.Damaged;
+            }
+
             int end = offset + count;
             int start = FindStartCode(buffer, offset, end);
             if (start < 0)

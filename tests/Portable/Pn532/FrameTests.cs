@@ -85,6 +85,19 @@ namespace EmbeddedSmartCard.Tests.Pn532
         }
 
         [TestMethod]
+        public void RangesOutsideTheBufferAreRefusedNotThrown()
+        {
+            byte[] bytes = TestSupport.Hex("00 00 FF 00 FF 00");
+            int bodyOffset;
+            int bodyLength;
+            int consumed;
+            Assert.AreEqual((int)Pn532FrameKind.Damaged, (int)Pn532FrameReader.Decode(null, 0, 6, out bodyOffset, out bodyLength, out consumed));
+            Assert.AreEqual((int)Pn532FrameKind.Damaged, (int)Pn532FrameReader.Decode(bytes, 2, 6, out bodyOffset, out bodyLength, out consumed));
+            Assert.AreEqual((int)Pn532FrameKind.Damaged, (int)Pn532FrameReader.Decode(bytes, -1, 3, out bodyOffset, out bodyLength, out consumed));
+            Assert.AreEqual(0, Pn532FrameReader.RemainingLength(bytes, 0, -1));
+        }
+
+        [TestMethod]
         public void ExtendedFrameRoundTrips()
         {
             byte[] parameters = new byte[262];
