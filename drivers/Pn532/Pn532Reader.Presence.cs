@@ -42,7 +42,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                     if (arrived)
                     {
                         TakeFoundTarget();
-                        cardPresent = true;
+                        SetCardPresent(true);
                     }
                 }
             }
@@ -90,7 +90,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         void MarkRemoved()
         {
-            cardPresent = false;
+            SetCardPresent(false);
             powered = false;
             target.Clear();
         }

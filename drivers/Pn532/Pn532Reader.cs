@@ -40,6 +40,9 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         readonly Pn532Link link;
         readonly IClock clock;
         readonly object driverLock = new object();
+
+        /// <summary>Guards <see cref="cardPresent"/> alone, so IsCardPresent never waits behind a long exchange.</summary>
+        readonly object presenceLock = new object();
         readonly ReaderCapabilities capabilities = new ReaderCapabilities();
         readonly byte[] parameters = new byte[Pn532Frame.MaxBodyLength];
         readonly byte[] answer = new byte[Pn532Frame.MaxBodyLength];
@@ -130,7 +133,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 }
 
                 open = false;
-                cardPresent = false;
+                SetCardPresent(false);
                 powered = false;
                 target.Clear();
                 pseudoApdu.ClearKeys();
@@ -139,9 +142,18 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         public bool IsCardPresent()
         {
-            lock (driverLock)
+            lock (presenceLock)
             {
                 return cardPresent;
+            }
+        }
+
+        /// <summary>Written under the driver lock; the presence lock publishes it to IsCardPresent's callers.</summary>
+        void SetCardPresent(bool present)
+        {
+            lock (presenceLock)
+            {
+                cardPresent = present;
             }
         }
 
