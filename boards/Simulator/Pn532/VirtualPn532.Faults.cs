@@ -29,35 +29,47 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             get { return _irq; }
             set
             {
-                _irq = value;
-                UpdateIrq();
+                lock (_sync)
+                {
+                    _irq = value;
+                    UpdateIrq();
+                }
             }
         }
 
         /// <summary>The next response frame the chip sends has its DCS inverted; a NACK gets the intact frame.</summary>
         public void DamageNextResponse()
         {
-            _damageNextResponse = true;
+            lock (_sync)
+            {
+                _damageNextResponse = true;
+            }
         }
 
         /// <summary>The chip stops answering altogether: frames are ignored and nothing pending is delivered.</summary>
         public void Hang()
         {
-            _hung = true;
-            UpdateIrq();
+            lock (_sync)
+            {
+                _hung = true;
+                UpdateIrq();
+            }
         }
 
         /// <summary>Power off and on: back to the LowVbat power-on state, nothing pending, no fault armed.</summary>
         public void PowerCycle()
         {
-            _hung = false;
-            _damageNextResponse = false;
-            _deliverDamaged = false;
-            _ackPending = false;
-            _responsePending = false;
-            _responseLength = 0;
-            ResetConfiguration();
-            UpdateIrq();
+            lock (_sync)
+            {
+                _hung = false;
+                _damageNextResponse = false;
+                _deliverDamaged = false;
+                _ackPending = false;
+                _responsePending = false;
+                _responseLength = 0;
+                ResetConfiguration();
+                UpdateIrq();
+            }
         }
 
         /// <summary>Arms the damaged copy of the response just written, if a fault asked for one.</summary>
@@ -106,8 +118,11 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
         private void OnIrqDue(VirtualTimer timer, long dueMicros)
         {
-            _irqTimer = null;
-            UpdateIrq();
+            lock (_sync)
+            {
+                _irqTimer = null;
+                UpdateIrq();
+            }
         }
     }
 }

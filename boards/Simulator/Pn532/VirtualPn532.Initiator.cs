@@ -56,20 +56,26 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// </summary>
         public void PlaceCard(ContactlessCard card)
         {
-            _fieldCard = card;
-            if (_waitingForCard && card != null)
+            lock (_sync)
             {
-                _waitingForCard = false;
-                RespondTargetList(_clock.NowMicros - _ackReadyAt + ActivationMicros);
-                UpdateIrq();
-                RaiseFrameScheduled();
+                _fieldCard = card;
+                if (_waitingForCard && card != null)
+                {
+                    _waitingForCard = false;
+                    RespondTargetList(_clock.NowMicros - _ackReadyAt + ActivationMicros);
+                    UpdateIrq();
+                    RaiseFrameScheduled();
+                }
             }
         }
 
         /// <summary>The card leaves the field: a later exchange with it times out.</summary>
         public void RemoveCard()
         {
-            _fieldCard = null;
+            lock (_sync)
+            {
+                _fieldCard = null;
+            }
         }
 
         private void ExecuteInitiator(byte command, byte[] parameters, int count)

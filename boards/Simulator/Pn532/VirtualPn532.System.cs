@@ -74,27 +74,33 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// <summary>Power-on state: LowVbat, field off, automatic RATS on, MxRtyPassiveActivation FF.</summary>
         public void ResetConfiguration()
         {
-            _lowVbat = true;
-            _poweredDown = false;
-            _sleepAfterResponse = false;
-            _parametersFlags = AutomaticRats;
-            _samMode = SamModeNormal;
-            _fieldOn = false;
-            _passiveActivationRetries = RetryForever;
-            _registers.Clear();
-            ResetSerialBaudRate();
-            ReleaseTargets();
+            lock (_sync)
+            {
+                _lowVbat = true;
+                _poweredDown = false;
+                _sleepAfterResponse = false;
+                _parametersFlags = AutomaticRats;
+                _samMode = SamModeNormal;
+                _fieldOn = false;
+                _passiveActivationRetries = RetryForever;
+                _registers.Clear();
+                ResetSerialBaudRate();
+                ReleaseTargets();
+            }
         }
 
         /// <summary>A wake-up event on the transport whose WakeUpEnable bit is <paramref name="source"/>; returns true when the chip is (now) awake.</summary>
         public bool WakeUp(byte source)
         {
-            if (_poweredDown && (_wakeUpEnable & source) != 0)
+            lock (_sync)
             {
-                _poweredDown = false;
-            }
+                if (_poweredDown && (_wakeUpEnable & source) != 0)
+                {
+                    _poweredDown = false;
+                }
 
-            return !_poweredDown;
+                return !_poweredDown;
+            }
         }
 
         /// <summary>The response has gone to the host: a PowerDown takes effect now.</summary>

@@ -23,6 +23,8 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// <summary>Processing time of a command that does not use the RF field.</summary>
         public const long CommandMicros = 1000;
 
+        // Serialises the host's bus transactions with the test or board thread moving cards and injecting faults.
+        private readonly object _sync = new object();
         private readonly VirtualClock _clock;
         private readonly byte[] _ack = new byte[Pn532Frame.AckLength];
         private readonly byte[] _response = new byte[Pn532Frame.MaxFrameLength];
@@ -65,15 +67,18 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// <summary>The frame the host reads next if it is ready now (the ACK, then the response), or null.</summary>
         public byte[] CurrentFrame(out int length)
         {
-            long readyAt;
-            byte[] frame = NextFrame(out length, out readyAt);
-            if (frame == null || _clock.NowMicros < readyAt)
+            lock (_sync)
             {
-                length = 0;
-                return null;
-            }
+                long readyAt;
+                byte[] frame = NextFrame(out length, out readyAt);
+                if (frame == null || _clock.NowMicros < readyAt)
+                {
+                    length = 0;
+                    return null;
+                }
 
-            return frame;
+                return frame;
+            }
         }
 
         /// <summary>
@@ -82,47 +87,53 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// </summary>
         public byte[] NextFrame(out int length, out long readyAt)
         {
-            if (_hung)
+            lock (_sync)
             {
+                if (_hung)
+                {
+                    length = 0;
+                    readyAt = long.MaxValue;
+                    return null;
+                }
+
+                if (_ackPending)
+                {
+                    length = _ack.Length;
+                    readyAt = _ackReadyAt;
+                    return _ack;
+                }
+
+                if (_responsePending)
+                {
+                    length = _responseLength;
+                    readyAt = _responseReadyAt;
+                    return _deliverDamaged ? _damagedResponse : _response;
+                }
+
                 length = 0;
                 readyAt = long.MaxValue;
                 return null;
             }
-
-            if (_ackPending)
-            {
-                length = _ack.Length;
-                readyAt = _ackReadyAt;
-                return _ack;
-            }
-
-            if (_responsePending)
-            {
-                length = _responseLength;
-                readyAt = _responseReadyAt;
-                return _deliverDamaged ? _damagedResponse : _response;
-            }
-
-            length = 0;
-            readyAt = long.MaxValue;
-            return null;
         }
 
         /// <summary>The host has read the next frame completely: it is no longer pending (a NACK can still ask for the response again).</summary>
         public void ConsumeFrame()
         {
-            if (_ackPending)
+            lock (_sync)
             {
-                _ackPending = false;
-            }
-            else if (_responsePending)
-            {
-                _responsePending = false;
-                _deliverDamaged = false;
-                ResponseDelivered();
-            }
+                if (_ackPending)
+                {
+                    _ackPending = false;
+                }
+                else if (_responsePending)
+                {
+                    _responsePending = false;
+                    _deliverDamaged = false;
+                    ResponseDelivered();
+                }
 
-            UpdateIrq();
+                UpdateIrq();
+            }
         }
 
         /// <summary>
@@ -131,19 +142,22 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// </summary>
         public bool ReceiveFrame(byte[] buffer, int offset, int count, long endMicros)
         {
-            if (_hung)
+            lock (_sync)
             {
-                return false;
-            }
+                if (_hung)
+                {
+                    return false;
+                }
 
-            bool accepted = Receive(buffer, offset, count, endMicros);
-            UpdateIrq();
-            if (accepted)
-            {
-                RaiseFrameScheduled();
-            }
+                bool accepted = Receive(buffer, offset, count, endMicros);
+                UpdateIrq();
+                if (accepted)
+                {
+                    RaiseFrameScheduled();
+                }
 
-            return accepted;
+                return accepted;
+            }
         }
 
         private bool Receive(byte[] buffer, int offset, int count, long endMicros)
