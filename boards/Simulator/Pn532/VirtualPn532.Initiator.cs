@@ -24,6 +24,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         // Status byte (reference §3.4): error code in bits 5..0, MI in bit 6.
         private const byte StatusOk = 0x00;
         private const byte StatusTimeout = 0x01;
+        private const byte StatusInternalBufferOverflow = 0x0E;
         private const byte StatusMifareError = 0x14;
         private const byte StatusWrongContext = 0x27;
         private const byte StatusMoreInformation = 0x40;
@@ -40,6 +41,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private ContactlessCard _target;
         private bool _targetSelected;
         private bool _waitingForCard;
+        private int _wantedUidLength;
         private int _chainedLength;
         private int _cardAnswerLength;
         private int _cardAnswerSent;
@@ -59,7 +61,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             lock (_sync)
             {
                 _fieldCard = card;
-                if (_waitingForCard && card != null)
+                if (_waitingForCard && card != null && IsWanted(card))
                 {
                     _waitingForCard = false;
                     RespondTargetList(_clock.NowMicros - _ackReadyAt + ActivationMicros);
@@ -110,9 +112,9 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
             ReleaseTargets();
             _fieldOn = true;
-            bool found = parameters[1] == BaudRate106TypeA && _fieldCard != null
-                && (count == 2 || UidEquals(_fieldCard.Uid, parameters, 2, count - 2));
-            if (found)
+            _wantedUidLength = count - 2;
+            bool typeA = parameters[1] == BaudRate106TypeA;
+            if (typeA && _fieldCard != null && IsWanted(_fieldCard))
             {
                 RespondTargetList(ActivationMicros);
                 return;
@@ -121,7 +123,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             if (_passiveActivationRetries == RetryForever)
             {
                 // The chip keeps polling until a card comes or the host aborts (reference §3.3).
-                _waitingForCard = parameters[1] == BaudRate106TypeA && count == 2;
+                _waitingForCard = typeA;
                 return;
             }
 
@@ -177,7 +179,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             if (_chainedLength + count - 1 > _chainedCommand.Length)
             {
                 _chainedLength = 0;
-                RespondStatus(StatusMifareError, 0);
+                RespondStatus(StatusInternalBufferOverflow, 0);
                 return;
             }
 
@@ -218,7 +220,8 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                     return;
                 default:
                     // A card that falls silent after a MIFARE AUTH refused the key (reference §3.4, 0x14).
-                    bool auth = _chainedCommand[0] == MifareClassicCard.CommandAuthKeyA || _chainedCommand[0] == MifareClassicCard.CommandAuthKeyB;
+                    bool auth = commandLength > 0
+                        && (_chainedCommand[0] == MifareClassicCard.CommandAuthKeyA || _chainedCommand[0] == MifareClassicCard.CommandAuthKeyB);
                     RespondStatus(auth ? StatusMifareError : StatusTimeout, airMicros);
                     return;
             }
@@ -314,6 +317,12 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             }
 
             return at + count;
+        }
+
+        /// <summary>True when the running InListPassiveTarget named no UID, or this card's (kept in the command's parameters).</summary>
+        private bool IsWanted(ContactlessCard card)
+        {
+            return _wantedUidLength == 0 || UidEquals(card.Uid, _parameters, 2, _wantedUidLength);
         }
 
         private static bool UidEquals(byte[] uid, byte[] buffer, int offset, int count)

@@ -67,6 +67,21 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         }
 
         [TestMethod]
+        public void WaitingForAUidIgnoresOtherCards()
+        {
+            Pn532I2cRig rig = Pn532I2cRig.Configured();
+            rig.Write(Pn532Frames.Command(Pn532Command.InListPassiveTarget, "01 00 " + ClassicUid));
+            Assert.AreEqual("Ack", rig.ReadWhenReady(Pn532Frame.AckLength));
+
+            rig.Chip.PlaceCard(new MifareClassicCard(TestSupport.Hex("11 22 33 44")));
+            rig.Clock.Advance(100000);
+            Assert.AreEqual("00", rig.Read(1));
+            rig.Chip.PlaceCard(new MifareClassicCard(TestSupport.Hex(ClassicUid)));
+
+            Assert.AreEqual("D5 4B 01 01 00 04 08 04 DE AD BE EF", rig.ReadWhenReady(Pn532Frame.MaxFrameLength));
+        }
+
+        [TestMethod]
         public void InitiatorDataSelectsOnlyTheCardWithThatUid()
         {
             Pn532I2cRig rig = Pn532I2cRig.Configured();
