@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using EmbeddedSmartCard.Boards;
 using EmbeddedSmartCard.Boards.Linux;
+using EmbeddedSmartCard.Manager;
 
 namespace EmbeddedSmartCard.Scard
 {
@@ -36,6 +37,41 @@ namespace EmbeddedSmartCard.Scard
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The frame every reader verb shares: builds the board, a resource manager over it and one context,
+        /// runs <paramref name="body"/> with them, then releases everything. Returns the body's exit code, or 1
+        /// when the board or the context cannot be had (said on <paramref name="error"/>).
+        /// </summary>
+        public static int RunWithManager(CommandLineOptions options, string verb, TextWriter error, Func<SCardManager, int, int> body)
+        {
+            IBoard board = Create(options, verb, error);
+            if (board == null)
+            {
+                return 1;
+            }
+
+            using (board)
+            using (SCardManager manager = new SCardManager(board))
+            {
+                int context;
+                int result = manager.EstablishContext(ScardConstants.ScopeSystem, out context);
+                if (result != ScardError.Success)
+                {
+                    error.WriteLine("scard " + verb + ": " + ScardError.GetName(result));
+                    return 1;
+                }
+
+                try
+                {
+                    return body(manager, context);
+                }
+                finally
+                {
+                    manager.ReleaseContext(context);
+                }
+            }
         }
     }
 }

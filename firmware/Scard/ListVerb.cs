@@ -1,5 +1,4 @@
 using System.IO;
-using EmbeddedSmartCard.Boards;
 using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
 
@@ -16,17 +15,8 @@ namespace EmbeddedSmartCard.Scard
         {
             CommandLineOptions options = new CommandLineOptions(args, new[] { BoardOption.Name }, new string[0]);
             options.ExpectNoPositional();
-            IBoard board = BoardOption.Create(options, "list", error);
-            if (board == null)
+            return BoardOption.RunWithManager(options, "list", error, delegate(SCardManager manager, int context)
             {
-                return 1;
-            }
-
-            using (board)
-            using (SCardManager manager = new SCardManager(board))
-            {
-                int context;
-                manager.EstablishContext(ScardConstants.ScopeSystem, out context);
                 string[] readers;
                 int result = manager.ListReaders(context, out readers);
                 if (result != ScardError.Success)
@@ -41,9 +31,8 @@ namespace EmbeddedSmartCard.Scard
                     DescribeCard(manager, context, reader, output);
                 }
 
-                manager.ReleaseContext(context);
                 return 0;
-            }
+            });
         }
 
         private static void DescribeCard(SCardManager manager, int context, string reader, TextWriter output)

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using EmbeddedSmartCard.Boards;
 using EmbeddedSmartCard.Manager;
 
 namespace EmbeddedSmartCard.Scard
@@ -25,17 +24,8 @@ namespace EmbeddedSmartCard.Scard
             options.ExpectNoPositional();
             int count = ParseCount(options.Get(CountOption, null));
             double timeout = options.GetSeconds(TimeoutOption, -1, MaxTimeoutSeconds);
-            IBoard board = BoardOption.Create(options, "monitor", error);
-            if (board == null)
+            return BoardOption.RunWithManager(options, "monitor", error, delegate(SCardManager manager, int context)
             {
-                return 1;
-            }
-
-            using (board)
-            using (SCardManager manager = new SCardManager(board))
-            {
-                int context;
-                manager.EstablishContext(ScardConstants.ScopeSystem, out context);
                 ConsoleCancelEventHandler stop = delegate(object sender, ConsoleCancelEventArgs e)
                 {
                     e.Cancel = true;
@@ -57,9 +47,8 @@ namespace EmbeddedSmartCard.Scard
                 finally
                 {
                     Console.CancelKeyPress -= stop;
-                    manager.ReleaseContext(context);
                 }
-            }
+            });
         }
 
         /// <summary>

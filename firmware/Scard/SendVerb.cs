@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using EmbeddedSmartCard.Boards;
 using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
 
@@ -39,17 +38,8 @@ namespace EmbeddedSmartCard.Scard
             double wait = options.GetSeconds(WaitOption, 0, MaxWaitSeconds);
             bool json = options.Has(JsonFlag);
 
-            IBoard board = BoardOption.Create(options, "send", error);
-            if (board == null)
+            return BoardOption.RunWithManager(options, "send", error, delegate(SCardManager manager, int context)
             {
-                return 1;
-            }
-
-            using (board)
-            using (SCardManager manager = new SCardManager(board))
-            {
-                int context;
-                manager.EstablishContext(ScardConstants.ScopeSystem, out context);
                 ReaderConnection connection = new ReaderConnection(manager, context);
                 int result = connection.Connect(options.Get(ReaderOption, null), shareMode, protocols, wait);
                 if (result == ScardError.Success && shareMode == ScardConstants.ShareDirect)
@@ -72,7 +62,6 @@ namespace EmbeddedSmartCard.Scard
                     ? SendInTransaction(manager, connection, apdus, json, output)
                     : SendAll(manager, connection, apdus, json, output);
                 manager.Disconnect(connection.Handle, ScardConstants.LeaveCard);
-                manager.ReleaseContext(context);
                 if (result != ScardError.Success)
                 {
                     error.WriteLine("scard send: " + ScardError.GetName(result));
@@ -80,7 +69,7 @@ namespace EmbeddedSmartCard.Scard
                 }
 
                 return 0;
-            }
+            });
         }
 
         /// <summary>The APDUs inside one transaction: no other application's command comes between them.</summary>
