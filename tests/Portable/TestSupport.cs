@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using EmbeddedSmartCard.Firmware.Session;
 
 namespace EmbeddedSmartCard.Tests
 {
@@ -46,28 +47,10 @@ namespace EmbeddedSmartCard.Tests
             return result;
         }
 
-        /// <summary>Formats bytes as upper-case hex separated by spaces.</summary>
+        /// <summary>Formats bytes as upper-case hex separated by spaces (the firmware's own formatter).</summary>
         public static string ToHex(byte[] data, int offset, int count)
         {
-            const string digits = "0123456789ABCDEF";
-            if (count <= 0)
-            {
-                return "";
-            }
-
-            char[] chars = new char[count * 3 - 1];
-            for (int i = 0; i < count; i++)
-            {
-                byte b = data[offset + i];
-                chars[i * 3] = digits[b >> 4];
-                chars[i * 3 + 1] = digits[b & 0x0F];
-                if (i < count - 1)
-                {
-                    chars[i * 3 + 2] = ' ';
-                }
-            }
-
-            return new string(chars);
+            return HexText.Format(data, offset, count);
         }
 
         public static string ToHex(byte[] data)
