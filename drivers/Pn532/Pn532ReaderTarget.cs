@@ -20,6 +20,16 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         /// <summary>NbTg, Tg, SENS_RES (2), SEL_RES, NFCIDLength.</summary>
         const int FixedLength = 6;
 
+        /// <summary><see cref="FrameWaitingIndex"/> of a target without ISO 14443-4 (MIFARE, Ultralight).</summary>
+        public const int NoFrameWaitingIndex = -1;
+
+        /// <summary>ISO 14443-4 §5.2.5: FWI when the ATS has no TB(1).</summary>
+        public const int DefaultFrameWaitingIndex = 4;
+
+        /// <summary>ATS T0 (ISO 14443-4 §5.2.3): b5 announces TA(1), b6 TB(1).</summary>
+        const int AtsTaPresent = 0x10;
+        const int AtsTbPresent = 0x20;
+
         readonly byte[] uid = new byte[MaxUidLength];
         readonly byte[] ats = new byte[MaxAtsLength];
 
@@ -41,6 +51,16 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         public bool IsIso14443_4
         {
             get { return (SelRes & PseudoAtr.SakIso14443_4) != 0; }
+        }
+
+        /// <summary>
+        /// FWI, which sets the frame waiting time FWT = 256·16·2^FWI / fc (ISO 14443-4 §7.2, reference §5.1):
+        /// the high nibble of TB(1) of the ATS (§5.2.5), <see cref="DefaultFrameWaitingIndex"/> without
+        /// TB(1), <see cref="NoFrameWaitingIndex"/> for a target that does not speak ISO 14443-4.
+        /// </summary>
+        public int FrameWaitingIndex
+        {
+            get { return IsIso14443_4 ? AtsFrameWaitingIndex() : NoFrameWaitingIndex; }
         }
 
         /// <summary>
@@ -129,6 +149,18 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             }
 
             return true;
+        }
+
+        /// <summary>TB(1) follows TL, T0 and TA(1) when T0 announces them (ISO 14443-4 §5.2.1).</summary>
+        int AtsFrameWaitingIndex()
+        {
+            if (AtsLength < 2 || (ats[1] & AtsTbPresent) == 0)
+            {
+                return DefaultFrameWaitingIndex;
+            }
+
+            int tb1 = (ats[1] & AtsTaPresent) != 0 ? 3 : 2;
+            return tb1 < AtsLength ? ats[tb1] >> 4 : DefaultFrameWaitingIndex;
         }
 
         static int Copy(byte[] source, int sourceOffset, int count, byte[] destination, int destinationOffset)
