@@ -46,6 +46,15 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             get { return null; }
         }
 
+        /// <summary>
+        /// The frame waiting integer the reader chip runs the ISO/IEC 14443-4 block protocol with (ATS TB(1) for
+        /// type A, ATQB protocol info for type B), or -1 for a card without ISO 14443-4.
+        /// </summary>
+        public virtual int FrameWaitingIndex
+        {
+            get { return -1; }
+        }
+
         /// <summary>The card was selected (again): whatever session it had (MIFARE authentication) is over.</summary>
         public virtual void OnSelected()
         {

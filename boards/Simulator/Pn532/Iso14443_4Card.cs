@@ -13,8 +13,9 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         // TA(1) (§5.2.4): bit 8 set = same divisor both ways, no higher bit rate: 106 kbit/s only.
         private const byte InterfaceByteA = 0x80;
 
-        // TB(1) (§5.2.5): FWI 8 (FWT ≈ 77 ms), SFGI 0.
-        private const byte InterfaceByteB = 0x80;
+        // TB(1) (§5.2.5): FWI 8 (FWT ≈ 77 ms) in b8..b5, SFGI 0.
+        private const int Fwi = 8;
+        private const byte InterfaceByteB = Fwi << 4;
 
         // TC(1) (§5.2.6): CID supported, NAD not.
         private const byte InterfaceByteC = 0x02;
@@ -41,6 +42,11 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         public override byte[] Ats
         {
             get { return _ats; }
+        }
+
+        public override int FrameWaitingIndex
+        {
+            get { return Fwi; }
         }
 
         public CardApplet Applet

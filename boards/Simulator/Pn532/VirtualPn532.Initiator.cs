@@ -40,6 +40,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private ContactlessCard _fieldCard;
         private ContactlessCard _target;
         private bool _targetSelected;
+        private bool _targetIso14443_4;
         private bool _waitingForCard;
         private int _wantedUidLength;
         private int _chainedLength;
@@ -137,6 +138,8 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             _target = _fieldCard;
             _targetSelected = true;
             _target.OnSelected();
+            byte[] ats = _target.Ats;
+            _targetIso14443_4 = ats != null && (_parametersFlags & AutomaticRats) != 0;
             int i = 0;
             _answer[i++] = 1;
             _answer[i++] = TargetNumber;
@@ -145,8 +148,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             _answer[i++] = _target.SelRes;
             _answer[i++] = (byte)_target.Uid.Length;
             i = Append(_target.Uid, 0, _target.Uid.Length, i);
-            byte[] ats = _target.Ats;
-            if (ats != null && (_parametersFlags & AutomaticRats) != 0)
+            if (_targetIso14443_4)
             {
                 i = Append(ats, 0, ats.Length, i);
             }
@@ -294,6 +296,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         {
             _target = null;
             _targetSelected = false;
+            _targetIso14443_4 = false;
             _chainedLength = 0;
             _cardAnswerLength = 0;
             _cardAnswerSent = 0;

@@ -295,7 +295,10 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             return (parameters[offset] << 8) | parameters[offset + 1];
         }
 
-        /// <summary>NumTst 00 echoes NumTst and its data (libnfc checks the link this way); ROM and RAM tests pass (00).</summary>
+        /// <summary>
+        /// NumTst 00 echoes NumTst and its data (libnfc checks the link this way); ROM and RAM tests pass (00);
+        /// 06 probes the ISO 14443-4 target's presence.
+        /// </summary>
         private void Diagnose(byte[] parameters, int count)
         {
             if (count >= 1 && parameters[0] == DiagnoseCommunicationLine)
@@ -308,6 +311,12 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             {
                 _answer[0] = StatusOk;
                 Respond(_answer, 1, CommandMicros);
+                return;
+            }
+
+            if (count == 1 && parameters[0] == DiagnosePresenceDetection)
+            {
+                DetectPresence();
                 return;
             }
 
