@@ -24,5 +24,11 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         public int PassiveActivationRetries = 2;
 
         public string ReaderName = "PN532";
+
+        /// <summary>
+        /// When no 106 kbps type A target answers, polling lists ISO 14443 type B (InListPassiveTarget BrTy 03,
+        /// reference iso7816-pn532.md §3.3) before concluding the field is empty.
+        /// </summary>
+        public bool PollTypeB = true;
     }
 }
