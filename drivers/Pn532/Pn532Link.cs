@@ -37,6 +37,13 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             set { ackTimeoutMicros = value; }
         }
 
+        /// <summary>
+        /// True when the chip acknowledged the command of the last <see cref="Transceive"/>. False after a
+        /// failure means no ACK came back (a bus failure, or a command frame the chip ignored as damaged):
+        /// sending the command again is safe, since a new command frame aborts one still running (reference §3.1).
+        /// </summary>
+        public bool CommandAcknowledged { get; private set; }
+
         public SmartcardStatus WakeUp()
         {
             return transport.WakeUp();
@@ -54,6 +61,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             byte[] response, int responseOffset, int responseCapacity, long responseTimeoutMicros, out int responseLength)
         {
             responseLength = 0;
+            CommandAcknowledged = false;
             if (responseCapacity < 0 || (response == null && responseCapacity > 0))
             {
                 return SmartcardStatus.InvalidParameter;
@@ -73,6 +81,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
             if (status == SmartcardStatus.Success)
             {
+                CommandAcknowledged = true;
                 status = ReadResponse(command, response, responseOffset, responseCapacity, responseTimeoutMicros, out responseLength);
             }
 

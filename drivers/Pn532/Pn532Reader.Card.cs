@@ -239,7 +239,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             }
 
             int answered;
-            SmartcardStatus status = link.Transceive(Pn532Command.InDataExchange, parameters, 0, 1 + length, answer, 0, answer.Length, options.ExchangeTimeoutMicros, out answered);
+            SmartcardStatus status = Exchange(Pn532Command.InDataExchange, 1 + length, ExchangeTimeout(length), out answered);
             if (status != SmartcardStatus.Success)
             {
                 return status;
@@ -253,6 +253,12 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             statusByte = answer[0];
             received = answered - 1;
             return SmartcardStatus.Success;
+        }
+
+        /// <summary>The response wait for <paramref name="dataOutLength"/> bytes to the current target, from its FWI (<see cref="Pn532ExchangeTimeout"/>).</summary>
+        long ExchangeTimeout(int dataOutLength)
+        {
+            return Pn532ExchangeTimeout.ForExchange(target.FrameWaitingIndex, dataOutLength, options.CommandTimeoutMicros, options.ExchangeTimeoutMicros);
         }
 
         /// <summary>Copies the DataIn of the last InDataExchange (after its status byte).</summary>

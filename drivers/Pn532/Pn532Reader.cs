@@ -57,9 +57,19 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         bool stopPolling;
 
         public Pn532Reader(Pn532ReaderOptions options, IPn532Transport transport, IClock clock)
+            : this(options, transport, clock, null)
+        {
+        }
+
+        /// <summary>
+        /// A reader whose chip's RSTPDN input is wired to <paramref name="resetPin"/> (null: not wired). Open
+        /// then pulses it, so a chip that stopped answering starts afresh when the supervisor reopens the reader.
+        /// </summary>
+        public Pn532Reader(Pn532ReaderOptions options, IPn532Transport transport, IClock clock, IOutputPin resetPin)
         {
             this.options = options;
             this.clock = clock;
+            this.resetPin = resetPin;
             link = new Pn532Link(transport);
             capabilities.IfdType = "PN532";
             capabilities.FriendlyName = options.ReaderName;
@@ -89,14 +99,17 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         public int FirmwareRevision { get; private set; }
 
         /// <summary>
-        /// Wakes the chip, leaves LowVbat with SAMConfiguration (retried once: the first command after
-        /// wake-up may be lost), identifies it, enables automatic RATS and bounds InListPassiveTarget.
+        /// Resets the chip when its RSTPDN is wired, wakes it, leaves LowVbat with SAMConfiguration (retried
+        /// once: the first command after wake-up may be lost), identifies it, enables automatic RATS and
+        /// bounds InListPassiveTarget.
         /// </summary>
         public SmartcardStatus Open()
         {
             SmartcardStatus status;
             lock (driverLock)
             {
+                chipFailed = false;
+                ResetChip();
                 status = Initialise();
                 open = status == SmartcardStatus.Success;
                 stopPolling = false;
@@ -157,12 +170,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             }
         }
 
-        public SmartcardStatus VendorControl(int ioctl, byte[] input, int inputOffset, int inputLength, byte[] output, int outputOffset, int outputCapacity, out int returned)
-        {
-            returned = 0;
-            return SmartcardStatus.NotSupported;
-        }
-
         public SmartcardStatus Mechanical(int ioctl)
         {
             return SmartcardStatus.NotSupported;
@@ -218,7 +225,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         SmartcardStatus Identify()
         {
             int length;
-            SmartcardStatus status = link.Transceive(Pn532Command.GetFirmwareVersion, parameters, 0, 0, answer, 0, answer.Length, options.CommandTimeoutMicros, out length);
+            SmartcardStatus status = Exchange(Pn532Command.GetFirmwareVersion, 0, options.CommandTimeoutMicros, out length);
             if (status != SmartcardStatus.Success)
             {
                 return status;
@@ -250,7 +257,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         SmartcardStatus Command(byte command, int count, long timeoutMicros)
         {
             int length;
-            return link.Transceive(command, parameters, 0, count, answer, 0, answer.Length, timeoutMicros, out length);
+            return Exchange(command, count, timeoutMicros, out length);
         }
     }
 }
