@@ -1,10 +1,10 @@
 namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 {
     /// <summary>
-    /// A virtual ISO/IEC 14443 type A card that can enter and leave a virtual PN532's field. It exposes what
-    /// the chip learns during activation (SENS_RES, SEL_RES, NFCID1, ATS) and answers the commands the chip
-    /// carries for InDataExchange; the chip does the anticollision, the CRC_A and, for ISO 14443-4 cards,
-    /// the block protocol itself (reference iso7816-pn532.md §3.3, InDataExchange).
+    /// A virtual ISO/IEC 14443 card that can enter and leave a virtual PN532's field. It exposes what the chip
+    /// learns during activation (type A: SENS_RES, SEL_RES, NFCID1, ATS; type B: see <see cref="Iso14443BCard"/>)
+    /// and answers the commands the chip carries for InDataExchange; the chip does the anticollision, the CRC
+    /// and, for ISO 14443-4 cards, the block protocol itself (reference iso7816-pn532.md §3.3, InDataExchange).
     /// </summary>
     public abstract class ContactlessCard
     {
@@ -15,8 +15,8 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private readonly byte[] _sensRes;
         private readonly byte _selRes;
 
-        /// <param name="uid">NFCID1: 4, 7 or 10 bytes.</param>
-        /// <param name="sensRes">SENS_RES (ATQA) as the PN532 reports it, 2 bytes.</param>
+        /// <param name="uid">NFCID1: 4, 7 or 10 bytes (type B: the PUPI).</param>
+        /// <param name="sensRes">SENS_RES (ATQA) as the PN532 reports it, 2 bytes (type B: null).</param>
         /// <param name="selRes">SEL_RES (SAK).</param>
         protected ContactlessCard(byte[] uid, byte[] sensRes, byte selRes)
         {

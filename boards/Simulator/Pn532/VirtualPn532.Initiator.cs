@@ -3,7 +3,7 @@ using EmbeddedSmartCard.Drivers.Pn532;
 namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 {
     /// <summary>
-    /// The initiator commands with the card in the field: InListPassiveTarget (106 kbps type A), InDataExchange
+    /// The initiator commands with the card in the field: InListPassiveTarget (106 kbps type A and B), InDataExchange
     /// with MI chaining both ways, InSelect, InDeselect, InRelease (reference iso7816-pn532.md §3.3, §3.4).
     /// One card at a time is in the field and it is listed as target 1.
     /// </summary>
@@ -32,6 +32,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
         private const byte TargetNumber = 1;
         private const byte BaudRate106TypeA = 0x00;
+        private const int InitiatorDataOffset = 2;
         private const int CardAnswerCapacity = 4096;
         private const int CommandCapacity = 4096;
 
@@ -42,7 +43,8 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private bool _targetSelected;
         private bool _targetIso14443_4;
         private bool _waitingForCard;
-        private int _wantedUidLength;
+        private byte _listingBaudRate;
+        private int _initiatorDataLength;
         private int _chainedLength;
         private int _cardAnswerLength;
         private int _cardAnswerSent;
@@ -102,10 +104,13 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             }
         }
 
-        /// <summary>MaxTg (1 or 2), BrTy, optional InitiatorData (the UID of the card wanted).</summary>
+        /// <summary>
+        /// MaxTg (1 or 2), BrTy, InitiatorData: for type A optionally the UID of the card wanted, for type B the
+        /// AFI. Other baud rates and types find no card (none is modelled).
+        /// </summary>
         private void InListPassiveTarget(byte[] parameters, int count)
         {
-            if (count < 2 || parameters[0] < 1 || parameters[0] > 2)
+            if (count < 2 || parameters[0] < 1 || parameters[0] > 2 || !InitiatorDataValid(parameters[1], count - 2))
             {
                 RespondSyntaxError();
                 return;
@@ -113,9 +118,10 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
             ReleaseTargets();
             _fieldOn = true;
-            _wantedUidLength = count - 2;
-            bool typeA = parameters[1] == BaudRate106TypeA;
-            if (typeA && _fieldCard != null && IsWanted(_fieldCard))
+            _listingBaudRate = parameters[1];
+            _initiatorDataLength = count - 2;
+            bool modelled = _listingBaudRate == BaudRate106TypeA || _listingBaudRate == BaudRate106TypeB;
+            if (modelled && _fieldCard != null && IsWanted(_fieldCard))
             {
                 RespondTargetList(ActivationMicros);
                 return;
@@ -124,7 +130,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             if (_passiveActivationRetries == RetryForever)
             {
                 // The chip keeps polling until a card comes or the host aborts (reference §3.3).
-                _waitingForCard = typeA;
+                _waitingForCard = modelled;
                 return;
             }
 
@@ -132,16 +138,24 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             Respond(_answer, 1, ActivationMicros * (_passiveActivationRetries + 1));
         }
 
-        /// <summary>NbTg 1, Tg, SENS_RES, SEL_RES, NFCIDLength, NFCID1, and the ATS (TL counts itself) when RATS is automatic.</summary>
+        /// <summary>NbTg 1, then the target data of the card in the field, which becomes target 1.</summary>
         private void RespondTargetList(long processingMicros)
         {
             _target = _fieldCard;
             _targetSelected = true;
             _target.OnSelected();
+            _answer[0] = 1;
+            Iso14443BCard typeB = _target as Iso14443BCard;
+            int length = typeB != null ? WriteTypeBTarget(typeB, 1) : WriteTypeATarget(1);
+            Respond(_answer, length, processingMicros);
+        }
+
+        /// <summary>Tg, SENS_RES, SEL_RES, NFCIDLength, NFCID1, and the ATS (TL counts itself) when RATS is automatic; returns the end.</summary>
+        private int WriteTypeATarget(int at)
+        {
             byte[] ats = _target.Ats;
             _targetIso14443_4 = ats != null && (_parametersFlags & AutomaticRats) != 0;
-            int i = 0;
-            _answer[i++] = 1;
+            int i = at;
             _answer[i++] = TargetNumber;
             _answer[i++] = _target.SensRes[0];
             _answer[i++] = _target.SensRes[1];
@@ -153,7 +167,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 i = Append(ats, 0, ats.Length, i);
             }
 
-            Respond(_answer, i, processingMicros);
+            return i;
         }
 
         /// <summary>Tg (bit 6 = MI: more command data follows), DataOut; answers Status, DataIn (MI set while more of the answer waits).</summary>
@@ -322,10 +336,21 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             return at + count;
         }
 
-        /// <summary>True when the running InListPassiveTarget named no UID, or this card's (kept in the command's parameters).</summary>
+        /// <summary>
+        /// True when the card answers the running InListPassiveTarget (its InitiatorData is still in the
+        /// command's parameters): for type A a type A card when no UID is named or it is this card's, for type B
+        /// a type B card that answers the AFI.
+        /// </summary>
         private bool IsWanted(ContactlessCard card)
         {
-            return _wantedUidLength == 0 || UidEquals(card.Uid, _parameters, 2, _wantedUidLength);
+            Iso14443BCard typeB = card as Iso14443BCard;
+            if (_listingBaudRate == BaudRate106TypeB)
+            {
+                return typeB != null && typeB.AnswersAfi(_parameters[InitiatorDataOffset]);
+            }
+
+            return typeB == null
+                && (_initiatorDataLength == 0 || UidEquals(card.Uid, _parameters, InitiatorDataOffset, _initiatorDataLength));
         }
 
         private static bool UidEquals(byte[] uid, byte[] buffer, int offset, int count)
