@@ -64,8 +64,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 _hung = false;
                 _damageNextResponse = false;
                 _deliverDamaged = false;
-                _ackPending = false;
-                _responsePending = false;
+                Abort();
                 _responseLength = 0;
                 ResetConfiguration();
                 UpdateIrq();

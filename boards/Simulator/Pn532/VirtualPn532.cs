@@ -41,6 +41,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         {
             _clock = clock;
             Pn532FrameWriter.WriteAck(_ack, 0);
+            AttachResetPin();
             ResetConfiguration();
         }
 
@@ -89,7 +90,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         {
             lock (_sync)
             {
-                if (_hung)
+                if (Silent)
                 {
                     length = 0;
                     readyAt = long.MaxValue;
@@ -144,7 +145,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         {
             lock (_sync)
             {
-                if (_hung)
+                if (Silent)
                 {
                     return false;
                 }

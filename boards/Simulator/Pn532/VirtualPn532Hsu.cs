@@ -10,7 +10,8 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
     /// preamble included, are skipped); the chip's ACK and response go back on the line at the times the chip
     /// makes them ready. A host frame cancels whatever the chip still had to send. Characters at another baud
     /// rate are framing errors and lost. A powered-down chip wakes on a 55 when PowerDown enabled HSU wake-up
-    /// and ignores the characters before it.
+    /// and ignores the characters before it. A chip held in reset ignores every character and withdraws what it
+    /// still had to send.
     /// </summary>
     public sealed class VirtualPn532Hsu : ISimUartPeer
     {
@@ -38,6 +39,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             _line = line;
             line.Peer = this;
             chip.FrameScheduled += OnFrameScheduled;
+            chip.ResetPin.Written += OnResetPinWritten;
         }
 
         public VirtualPn532 Chip
@@ -47,7 +49,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
         public void OnCharacter(SimUartLine line, byte data, bool parityBit, long startMicros, int baudRate)
         {
-            if (!SimUartLine.BaudRatesMatch(baudRate, _chip.SerialBaudRate))
+            if (!_chip.Powered || !SimUartLine.BaudRatesMatch(baudRate, _chip.SerialBaudRate))
             {
                 return;
             }
@@ -93,6 +95,16 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             }
 
             _inputLength -= consumed;
+        }
+
+        /// <summary>RSTPDN low: the chip's transmitter stops and its receive buffer is lost.</summary>
+        private void OnResetPinWritten(SimOutputPin pin, bool high, long timeMicros)
+        {
+            if (!high)
+            {
+                _line.CancelTransmissions(timeMicros);
+                _inputLength = 0;
+            }
         }
 
         /// <summary>Puts every scheduled frame on the line from the time it is ready.</summary>

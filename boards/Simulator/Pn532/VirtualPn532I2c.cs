@@ -8,7 +8,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
     /// host frame; every read transaction starts with the status byte (01 = RDY) followed, when ready, by the
     /// frame from its first byte and 00 padding. A frame counts as read only once a transaction covered it
     /// whole; a shorter read leaves it (and RDY) pending. A powered-down chip wakes on its address when
-    /// PowerDown enabled I2C wake-up, and NAKs its address otherwise.
+    /// PowerDown enabled I2C wake-up, and NAKs its address otherwise; a chip held in reset NAKs it always.
     /// </summary>
     public sealed class VirtualPn532I2c : ISimI2cPeer
     {
@@ -43,7 +43,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
         public I2cStatus OnWrite(SimI2cDevice device, byte[] buffer, int offset, int count)
         {
-            if (!_chip.WakeUp(WakeUpSource))
+            if (!_chip.Powered || !_chip.WakeUp(WakeUpSource))
             {
                 return I2cStatus.AddressNak;
             }
@@ -54,6 +54,11 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
         public I2cStatus OnRead(SimI2cDevice device, byte[] buffer, int offset, int count)
         {
+            if (!_chip.Powered)
+            {
+                return I2cStatus.AddressNak;
+            }
+
             int length;
             byte[] frame = _chip.CurrentFrame(out length);
             if (frame == null && !_chip.WakeUp(WakeUpSource))

@@ -8,7 +8,8 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
     /// (01 = RDY) shifted out, DR (03) then frame bytes. Reads stream: a DR that continues a frame read started
     /// earlier shifts the next frame byte out during the DR byte itself (libnfc's chunked reads); the frame
     /// counts as read once its last byte went out. A powered-down chip shifts out FF and wakes on the
-    /// transaction if PowerDown enabled SPI wake-up; what that transaction carried is lost.
+    /// transaction if PowerDown enabled SPI wake-up; what that transaction carried is lost. A chip held in reset
+    /// drives nothing: MISO reads 00 (never RDY) and MOSI is ignored.
     /// </summary>
     public sealed class VirtualPn532Spi : ISimSpiPeer
     {
@@ -55,6 +56,14 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         {
             if (count == 0)
             {
+                return;
+            }
+
+            if (!_chip.Powered)
+            {
+                _reading = false;
+                _readPosition = 0;
+                Fill(miso, misoOffset, count, IdleMiso);
                 return;
             }
 
