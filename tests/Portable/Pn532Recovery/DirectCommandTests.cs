@@ -29,7 +29,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         [TestMethod]
         public void FirmwareVersionOnADirectHandleWithoutACardInEitherEncoding()
         {
-            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.I2c, null);
+            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.I2c, false);
             int direct = rig.ConnectDirect();
 
             Assert.AreEqual("D5 03 32 01 06 07", rig.Control(direct, DirectCommandPcscLite, "D4 02", Capacity));
@@ -42,7 +42,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         {
             for (int bus = Pn532ManagerRig.I2c; bus <= Pn532ManagerRig.Hsu; bus++)
             {
-                Pn532ManagerRig rig = new Pn532ManagerRig(bus, null);
+                Pn532ManagerRig rig = new Pn532ManagerRig(bus, false);
                 int direct = rig.ConnectDirect();
 
                 Assert.AreEqual("D5 01 00 6C 69 62 6E 66 63", rig.Control(direct, DirectCommandPcscLite, "D4 00 00 6C 69 62 6E 66 63", Capacity), "communication line test over " + Pn532ManagerRig.Bus(bus));
@@ -54,7 +54,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         [TestMethod]
         public void AnApduToTheCardThroughInDataExchange()
         {
-            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.Spi, null);
+            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.Spi, false);
             rig.PlaceIsoCard(Pn532ManagerRig.IsoUid);
             int handle = rig.Connect();
             Assert.IsTrue(handle != 0, "connected");
@@ -67,7 +67,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         [TestMethod]
         public void CommandsThatWouldChangeTheChipBehindTheDriverAreRefused()
         {
-            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.I2c, null);
+            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.I2c, false);
             int direct = rig.ConnectDirect();
             string refused = ScardError.GetName(ScardError.InvalidParameter) + " 0";
             string[] commands =
@@ -100,7 +100,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         [TestMethod]
         public void BadInputIsAnInvalidParameter()
         {
-            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.Hsu, null);
+            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.Hsu, false);
             int direct = rig.ConnectDirect();
             string invalid = ScardError.GetName(ScardError.InvalidParameter) + " 0";
 
@@ -116,7 +116,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         [TestMethod]
         public void AShortOutputBufferSaysHowMuchItNeeds()
         {
-            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.I2c, null);
+            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.I2c, false);
             int direct = rig.ConnectDirect();
 
             Assert.AreEqual(ScardError.GetName(ScardError.InsufficientBuffer) + " 6", rig.Control(direct, DirectCommandPcscLite, "D4 02", 5));
@@ -127,7 +127,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         [TestMethod]
         public void AnotherVendorCodeIsNotSupported()
         {
-            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.I2c, null);
+            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.I2c, false);
             int direct = rig.ConnectDirect();
 
             Assert.AreEqual(ScardError.GetName(ScardError.UnsupportedFeature) + " 0", rig.Control(direct, DirectCommandPcscLite + 1, "D4 02", Capacity));

@@ -2,7 +2,6 @@ using System.Threading;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Boards.Simulator.Pn532;
 using EmbeddedSmartCard.Drivers.Pn532;
-using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Simulator;
 using EmbeddedSmartCard.Manager;
 
@@ -27,6 +26,9 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         /// <summary>Bound on the rounds of one wait (each polls once and sleeps a millisecond): reached only when something is broken.</summary>
         private const int WaitRounds = 5000;
 
+        private const int RestartDelayMillis = 20;
+        private const int RestartCount = 60;
+
         /// <summary>Room for the longest answer the tests ask for (a 300-byte echo and its status word).</summary>
         private const int ResponseCapacity = 1024;
 
@@ -41,7 +43,9 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         /// <summary>The I2C device on the host's side when <see cref="I2c"/> was chosen, else null.</summary>
         public readonly SimI2cDevice I2cDevice;
 
-        public Pn532ManagerRig(int bus, IOutputPin resetPin)
+        /// <param name="bus">I2c, Spi or Hsu.</param>
+        /// <param name="resetWired">Whether the reader drives the chip's RSTPDN input.</param>
+        public Pn532ManagerRig(int bus, bool resetWired)
         {
             Chip = new VirtualPn532(Clock);
             IPn532Transport transport;
@@ -64,10 +68,22 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             Transport = new FaultInjectingTransport(transport, Chip);
             Pn532ReaderOptions options = new Pn532ReaderOptions();
             options.PollPeriodMicros = 0;
-            Reader = new Drivers.Pn532.Pn532Reader(options, Transport, Clock, resetPin);
-            Manager.RestartDelaysMillis = new int[] { 20, 20, 20, 20, 20, 20, 20, 20 };
+            Reader = new Drivers.Pn532.Pn532Reader(options, Transport, Clock, resetWired ? Chip.ResetPin : null);
+            Manager.RestartDelaysMillis = RestartDelays();
             Name = Manager.Readers.Add(Reader, "PN532").Name;
             Manager.EstablishContext(ScardConstants.ScopeSystem, out Context);
+        }
+
+        /// <summary>A restart every 20 ms for more than a second: short enough for a test, long enough not to give up under load.</summary>
+        private static int[] RestartDelays()
+        {
+            int[] delays = new int[RestartCount];
+            for (int i = 0; i < delays.Length; i++)
+            {
+                delays[i] = RestartDelayMillis;
+            }
+
+            return delays;
         }
 
         public static string Bus(int bus)
@@ -103,6 +119,20 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Waits until the chip has accepted more than <paramref name="count"/> commands: after a failure that
+        /// closed the reader (no command reaches the chip then), the supervisor has reopened it.
+        /// </summary>
+        public bool WaitForReopen(int count)
+        {
+            for (int round = 0; round < WaitRounds && Chip.CommandCount <= count; round++)
+            {
+                Thread.Sleep(1);
+            }
+
+            return Chip.CommandCount > count;
         }
 
         /// <summary>A SHARED handle on the card (T=1, the contactless protocol), after waiting for it to be present.</summary>
