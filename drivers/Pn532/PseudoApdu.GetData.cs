@@ -2,10 +2,10 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 {
     public sealed partial class PseudoApdu
     {
-        /// <summary>GET DATA P1: the UID (NFCID1 for type A).</summary>
+        /// <summary>GET DATA P1: the UID (NFCID1 for type A, PUPI for type B).</summary>
         public const byte GetDataUid = 0x00;
 
-        /// <summary>GET DATA P1: the historical bytes of the ATS (ISO 14443-4 type A).</summary>
+        /// <summary>GET DATA P1: the historical bytes of the ATS (ISO 14443-4 type A) or the ATTRIB answer (type B), reference §4.5.2.</summary>
         public const byte GetDataHistoricalBytes = 0x01;
 
         /// <summary>

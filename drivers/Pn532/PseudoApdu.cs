@@ -4,7 +4,8 @@ namespace EmbeddedSmartCard.Drivers.Pn532
     /// Interprets the class-FF pseudo-APDUs of PC/SC Part 3 §3.2.2 (reference iso7816-pn532.md §4.5.2)
     /// in the driver: GET DATA (UID, ATS historical bytes), LOAD KEYS, GENERAL AUTHENTICATE, READ BINARY
     /// and UPDATE BINARY. Errors are answered with status words, as a reader would; only a link failure or
-    /// a response buffer too small is a <see cref="SmartcardStatus"/>. Buffers are preallocated.
+    /// a response buffer too small is a <see cref="SmartcardStatus"/>. Buffers are preallocated. The MIFARE
+    /// exchanges pass through a <see cref="MifareSession"/>, which remembers an authenticated sector.
     /// </summary>
     public sealed partial class PseudoApdu
     {
@@ -42,6 +43,22 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         readonly byte[] scratch = new byte[ScratchLength];
         readonly byte[] exchangeCommand = new byte[ScratchLength];
+        readonly MifareSession mifareSession = new MifareSession();
+
+        /// <summary>
+        /// The trailer block of the sector a MIFARE Classic AUTH opened and no refusal has closed since, or -1:
+        /// the one block the presence check may read without ending the session.
+        /// </summary>
+        public int MifareTrailerBlock
+        {
+            get { return mifareSession.TrailerBlock; }
+        }
+
+        /// <summary>The reader released, selected again or lost the card: any MIFARE session is over.</summary>
+        public void EndMifareSession()
+        {
+            mifareSession.End();
+        }
 
         /// <summary>True when the command is addressed to the reader (CLA FF) rather than the card.</summary>
         public static bool IsPseudoApdu(byte[] command, int offset, int length)
@@ -66,6 +83,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 return Reply(response, responseOffset, responseCapacity, 0, SwClaNotSupported, out responseLength);
             }
 
+            target = mifareSession.Follow(target);
             switch (command[offset + 1])
             {
                 case InsGetData:

@@ -3,7 +3,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
     /// <summary>
     /// The ATR a contactless PC/SC reader reports for a card that has none (PC/SC Part 3 §3.1.3.2.3,
     /// reference iso7816-pn532.md §4.5.1). ISO 14443-4 cards get <c>3B 8n 80 01 T1..Tn TCK</c> with the
-    /// ATS historical bytes; storage cards get <c>3B 8F 80 01 80 4F 0C RID SS NN NN 00 00 00 00 TCK</c>.
+    /// ATS historical bytes (type A) or the ATQB application data, protocol info and MBLI (type B); storage cards get <c>3B 8F 80 01 80 4F 0C RID SS NN NN 00 00 00 00 TCK</c>.
     /// </summary>
     public static class PseudoAtr
     {
@@ -49,6 +49,13 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         const byte ApplicationIdentifierLength = 0x0C;
         const int StorageHistoricalBytes = 15;
 
+        /// <summary>Type B: application data (4), protocol info (3) and the MBLI byte.</summary>
+        const int TypeBHistoricalBytes = 8;
+        const int AtqbApplicationDataOffset = 5;
+        const int AtqbApplicationDataLength = 4;
+        const int AtqbProtocolInfoLength = 3;
+        const int MbliMask = 0xF0;
+
         /// <summary>PC/SC Workgroup registered application provider identifier.</summary>
         static readonly byte[] PcscRid = new byte[] { 0xA0, 0x00, 0x00, 0x03, 0x06 };
 
@@ -76,16 +83,22 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         public static int BuildIso14443_4(byte[] historical, int historicalOffset, int historicalCount, byte[] atr, int atrOffset)
         {
             int count = historicalCount < MaxHistoricalBytes ? historicalCount : MaxHistoricalBytes;
-            int n = atrOffset;
-            atr[n++] = Ts;
-            atr[n++] = (byte)(T0OnlyTd1 | count);
-            atr[n++] = Td1T0FollowedByTd2;
-            atr[n++] = Td2T1;
-            for (int i = 0; i < count; i++)
-            {
-                atr[n++] = historical[historicalOffset + i];
-            }
+            int n = WritePrefix(count, atr, atrOffset);
+            n = CopyBytes(historical, historicalOffset, count, atr, n);
+            return AppendTck(atr, atrOffset, n);
+        }
 
+        /// <summary>
+        /// The ISO 14443-4 pseudo-ATR of a type B target (PC/SC Part 3 §3.1.3.2.3.1, reference §4.5.1): eight
+        /// historical bytes, the ATQB application data (4) and protocol info (3), then MBLI in the high nibble
+        /// of a last byte whose low nibble is 0. MBLI is b8..b5 of the first ATTRIB answer byte (ISO 14443-3
+        /// §7.11). <paramref name="atqb"/> holds the 12-byte ATQB starting with 50.
+        /// </summary>
+        public static int BuildTypeB(byte[] atqb, int atqbOffset, int attribFirstByte, byte[] atr, int atrOffset)
+        {
+            int n = WritePrefix(TypeBHistoricalBytes, atr, atrOffset);
+            n = CopyBytes(atqb, atqbOffset + AtqbApplicationDataOffset, AtqbApplicationDataLength + AtqbProtocolInfoLength, atr, n);
+            atr[n++] = (byte)(attribFirstByte & MbliMask);
             return AppendTck(atr, atrOffset, n);
         }
 
@@ -95,19 +108,11 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         /// </summary>
         public static int BuildStorageCard(byte standard, int cardName, byte[] atr, int atrOffset)
         {
-            int n = atrOffset;
-            atr[n++] = Ts;
-            atr[n++] = (byte)(T0OnlyTd1 | StorageHistoricalBytes);
-            atr[n++] = Td1T0FollowedByTd2;
-            atr[n++] = Td2T1;
+            int n = WritePrefix(StorageHistoricalBytes, atr, atrOffset);
             atr[n++] = CategoryIndicator;
             atr[n++] = ApplicationIdentifierTag;
             atr[n++] = ApplicationIdentifierLength;
-            for (int i = 0; i < PcscRid.Length; i++)
-            {
-                atr[n++] = PcscRid[i];
-            }
-
+            n = CopyBytes(PcscRid, 0, PcscRid.Length, atr, n);
             atr[n++] = standard;
             atr[n++] = (byte)(cardName >> 8);
             atr[n++] = (byte)cardName;
@@ -164,6 +169,27 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
             historicalOffset = n;
             return end - n;
+        }
+
+        /// <summary>TS, T0 announcing TD1 and <paramref name="historicalCount"/> bytes, TD1 (T=0, TD2 follows), TD2 (T=1); returns the next position.</summary>
+        static int WritePrefix(int historicalCount, byte[] atr, int atrOffset)
+        {
+            int n = atrOffset;
+            atr[n++] = Ts;
+            atr[n++] = (byte)(T0OnlyTd1 | historicalCount);
+            atr[n++] = Td1T0FollowedByTd2;
+            atr[n++] = Td2T1;
+            return n;
+        }
+
+        static int CopyBytes(byte[] source, int sourceOffset, int count, byte[] destination, int at)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                destination[at + i] = source[sourceOffset + i];
+            }
+
+            return at + count;
         }
 
         /// <summary>TCK: XOR of T0 up to the last byte before it (ISO 7816-3 §8.2.5), appended; returns the total length.</summary>

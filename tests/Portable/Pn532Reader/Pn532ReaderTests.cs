@@ -254,7 +254,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             chip.Card = null;
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.NoMedia);
             Assert.AreEqual("-", log.Events);
-            Assert.AreEqual("4A 01 00", chip.Command(chip.Commands.Count - 1), "the field was listed after the time-out");
+            Assert.AreEqual("4A 01 00", chip.Command(chip.Commands.Count - 2), "the field was listed after the time-out");
+            Assert.AreEqual("4A 01 03 00", chip.Command(chip.Commands.Count - 1), "type B too, as no type A target answered");
         }
 
         [TestMethod]
