@@ -12,14 +12,23 @@ namespace EmbeddedSmartCard.Scard
     ///    median nanoseconds and bytes per SCardTransmit, and GetStatusChange's wake-up latency after a
     ///    card event. BenchmarkDotNet measures the same calls in tests/Benchmarks.
     /// Exit code 1 when a target is missed (line time over 5 % above the minimum, or any allocation).
+    /// `scard bench pn532 [--exchanges N]` runs the PN532 benchmark instead (<see cref="Pn532BenchVerb"/>).
     /// </summary>
     public static class BenchVerb
     {
         private const int DefaultExchanges = 2000;
         private const int StatusChangeEvents = 500;
+        private const string Pn532Verb = "pn532";
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
+            if (args.Length > 0 && args[0] == Pn532Verb)
+            {
+                string[] rest = new string[args.Length - 1];
+                System.Array.Copy(args, 1, rest, 0, rest.Length);
+                return Pn532BenchVerb.Run(rest, output, error);
+            }
+
             int exchanges = ParseExchanges(args);
             bool lineOk = RunTransmit(exchanges, output);
             bool managerOk = RunManager(exchanges, output);
@@ -89,7 +98,7 @@ namespace EmbeddedSmartCard.Scard
                     continue;
                 }
 
-                throw new CommandLineException("usage: scard bench [--exchanges N]");
+                throw new CommandLineException("usage: scard bench [--exchanges N] | scard bench pn532 [--exchanges N]");
             }
 
             return exchanges;
