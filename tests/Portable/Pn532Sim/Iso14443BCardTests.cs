@@ -127,10 +127,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
 
         private static Pn532I2cRig ListedTypeB()
         {
-            Pn532I2cRig rig = Pn532I2cRig.Configured();
-            rig.Chip.PlaceCard(Iso14443BCard.CreateDefault());
-            rig.Exchange(Pn532Command.InListPassiveTarget, ListTypeB);
-            return rig;
+            return Pn532I2cRig.Listed(Iso14443BCard.CreateDefault(), ListTypeB);
         }
     }
 }

@@ -28,6 +28,15 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             return rig;
         }
 
+        /// <summary>A configured rig with <paramref name="card"/> in the field, listed by InListPassiveTarget with <paramref name="listParameters"/>.</summary>
+        public static Pn532I2cRig Listed(ContactlessCard card, string listParameters)
+        {
+            Pn532I2cRig rig = Configured();
+            rig.Chip.PlaceCard(card);
+            rig.Exchange(Pn532Command.InListPassiveTarget, listParameters);
+            return rig;
+        }
+
         public I2cStatus Write(byte[] frame)
         {
             return Device.Write(frame, 0, frame.Length);

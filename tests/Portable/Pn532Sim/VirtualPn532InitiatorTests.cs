@@ -173,18 +173,12 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
 
         private static Pn532I2cRig ListedIso14443_4Card()
         {
-            Pn532I2cRig rig = Pn532I2cRig.Configured();
-            rig.Chip.PlaceCard(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()));
-            rig.Exchange(Pn532Command.InListPassiveTarget, "01 00");
-            return rig;
+            return Pn532I2cRig.Listed(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()), "01 00");
         }
 
         private static Pn532I2cRig ListedClassic()
         {
-            Pn532I2cRig rig = Pn532I2cRig.Configured();
-            rig.Chip.PlaceCard(new MifareClassicCard(TestSupport.Hex(ClassicUid)));
-            rig.Exchange(Pn532Command.InListPassiveTarget, "01 00");
-            return rig;
+            return Pn532I2cRig.Listed(new MifareClassicCard(TestSupport.Hex(ClassicUid)), "01 00");
         }
 
         private static string Pattern(int start, int count)

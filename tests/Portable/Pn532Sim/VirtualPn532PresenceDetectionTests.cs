@@ -18,7 +18,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         [TestMethod]
         public void Iso14443_4CardInTheFieldIsPresent()
         {
-            Pn532I2cRig rig = Listed(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()), "01 00");
+            Pn532I2cRig rig = Pn532I2cRig.Listed(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()), "01 00");
 
             Assert.AreEqual("D5 01 00", rig.Exchange(Pn532Command.Diagnose, PresenceDetection));
         }
@@ -26,7 +26,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         [TestMethod]
         public void ProbeLeavesTheCardSessionAlone()
         {
-            Pn532I2cRig rig = Listed(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()), "01 00");
+            Pn532I2cRig rig = Pn532I2cRig.Listed(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()), "01 00");
             Assert.AreEqual("D5 41 00 90 00", rig.Exchange(Pn532Command.InDataExchange, SelectApplet));
 
             rig.Exchange(Pn532Command.Diagnose, PresenceDetection);
@@ -37,7 +37,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         [TestMethod]
         public void CardGoneTimesOutAfterTheFrameWaitingTime()
         {
-            Pn532I2cRig rig = Listed(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()), "01 00");
+            Pn532I2cRig rig = Pn532I2cRig.Listed(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()), "01 00");
             rig.Chip.RemoveCard();
             long start = rig.Clock.NowMicros;
 
@@ -52,9 +52,9 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         {
             Assert.AreEqual("D5 01 27", Pn532I2cRig.Configured().Exchange(Pn532Command.Diagnose, PresenceDetection));
             Assert.AreEqual("D5 01 27",
-                Listed(new MifareClassicCard(TestSupport.Hex("DE AD BE EF")), "01 00").Exchange(Pn532Command.Diagnose, PresenceDetection));
+                Pn532I2cRig.Listed(new MifareClassicCard(TestSupport.Hex("DE AD BE EF")), "01 00").Exchange(Pn532Command.Diagnose, PresenceDetection));
             Assert.AreEqual("D5 01 27",
-                Listed(new UltralightCard(TestSupport.Hex("04 01 02 03 04 05 06")), "01 00").Exchange(Pn532Command.Diagnose, PresenceDetection));
+                Pn532I2cRig.Listed(new UltralightCard(TestSupport.Hex("04 01 02 03 04 05 06")), "01 00").Exchange(Pn532Command.Diagnose, PresenceDetection));
         }
 
         [TestMethod]
@@ -66,18 +66,10 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             rig.Exchange(Pn532Command.InListPassiveTarget, "01 00");
             Assert.AreEqual("D5 01 27", rig.Exchange(Pn532Command.Diagnose, PresenceDetection));
 
-            Pn532I2cRig deselected = Listed(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()), "01 00");
+            Pn532I2cRig deselected = Pn532I2cRig.Listed(new Iso14443_4Card(TestSupport.Hex("08 12 34 56"), CardProfile.DirectT0()), "01 00");
             deselected.Exchange(Pn532Command.InDeselect, "00");
 
             Assert.AreEqual("D5 01 27", deselected.Exchange(Pn532Command.Diagnose, PresenceDetection));
-        }
-
-        private static Pn532I2cRig Listed(ContactlessCard card, string listParameters)
-        {
-            Pn532I2cRig rig = Pn532I2cRig.Configured();
-            rig.Chip.PlaceCard(card);
-            rig.Exchange(Pn532Command.InListPassiveTarget, listParameters);
-            return rig;
         }
     }
 }

@@ -96,71 +96,34 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             SimSpiDevice device = new VirtualPn532Spi(chip).Attach(true, 5000000);
             chip.ResetPin.Write(false);
 
-            Assert.AreEqual("00 00 00 00 00 00 00 00 00 00 00", Transfer(device, "01 " + SamConfigurationFrame));
+            Assert.AreEqual("00 00 00 00 00 00 00 00 00 00 00", Pn532Wires.Transfer(device, "01 " + SamConfigurationFrame));
             clock.Advance(5000);
-            Assert.AreEqual("00 00", Transfer(device, "02 00"));
+            Assert.AreEqual("00 00", Pn532Wires.Transfer(device, "02 00"));
             Assert.AreEqual(0, chip.CommandCount);
 
             chip.ResetPin.Write(true);
-            Transfer(device, "01 " + SamConfigurationFrame);
+            Pn532Wires.Transfer(device, "01 " + SamConfigurationFrame);
             clock.Advance(1000);
 
-            Assert.AreEqual("00 01", Transfer(device, "02 00"));
+            Assert.AreEqual("00 01", Pn532Wires.Transfer(device, "02 00"));
         }
 
         [TestMethod]
         public void ChipHeldInResetIsSilentOnHsuAndStopsSending()
         {
-            VirtualClock clock = new VirtualClock();
-            SimUartLine line = new SimUartLine(clock, false);
-            line.Configure(VirtualPn532.DefaultSerialBaudRate, UartParity.None, UartStopBits.One);
-            VirtualPn532 chip = new VirtualPn532(clock);
-            new VirtualPn532Hsu(chip, line);
+            SimUartLine line = Pn532Wires.HsuHostLine(VirtualPn532.DefaultSerialBaudRate, out VirtualPn532 chip);
 
             // The ACK and response are on their way when RSTPDN goes low: they never arrive.
-            Write(line, SamConfigurationFrame);
+            Pn532Wires.Write(line, SamConfigurationFrame);
             chip.ResetPin.Write(false);
-            Assert.AreEqual("", ReadAll(line, 16));
-            Write(line, SamConfigurationFrame);
-            Assert.AreEqual("", ReadAll(line, 16));
+            Assert.AreEqual("", Pn532Wires.ReadAll(line, 16));
+            Pn532Wires.Write(line, SamConfigurationFrame);
+            Assert.AreEqual("", Pn532Wires.ReadAll(line, 16));
 
             chip.ResetPin.Write(true);
-            Write(line, SamConfigurationFrame);
+            Pn532Wires.Write(line, SamConfigurationFrame);
 
-            Assert.AreEqual("00 00 FF 00 FF 00 00 00 FF 02 FE D5 15 16 00", ReadAll(line, 15));
-        }
-
-        private static string Transfer(SimSpiDevice device, string mosiHex)
-        {
-            byte[] mosi = TestSupport.Hex(mosiHex);
-            byte[] miso = new byte[mosi.Length];
-            device.TransferFullDuplex(mosi, 0, miso, 0, mosi.Length);
-            return TestSupport.ToHex(miso);
-        }
-
-        private static void Write(SimUartLine line, string hex)
-        {
-            byte[] bytes = TestSupport.Hex(hex);
-            line.Write(bytes, 0, bytes.Length);
-        }
-
-        /// <summary>Reads up to <paramref name="count"/> bytes, waiting at most 50 ms of virtual time for each.</summary>
-        private static string ReadAll(SimUartLine line, int count)
-        {
-            byte[] buffer = new byte[count];
-            int received = 0;
-            while (received < count)
-            {
-                int got = line.Read(buffer, received, count - received, 50000);
-                if (got == 0)
-                {
-                    break;
-                }
-
-                received += got;
-            }
-
-            return TestSupport.ToHex(buffer, 0, received);
+            Assert.AreEqual("00 00 FF 00 FF 00 00 00 FF 02 FE D5 15 16 00", Pn532Wires.ReadAll(line, 15));
         }
     }
 }

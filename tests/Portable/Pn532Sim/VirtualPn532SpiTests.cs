@@ -19,15 +19,15 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             VirtualPn532 chip = new VirtualPn532(clock);
             SimSpiDevice device = new VirtualPn532Spi(chip).Attach(true, 5000000);
 
-            Assert.AreEqual("00 00", Transfer(device, "02 00"));
-            Transfer(device, "01 00 00 FF 03 FD D4 14 01 17 00");
+            Assert.AreEqual("00 00", Pn532Wires.Transfer(device, "02 00"));
+            Pn532Wires.Transfer(device, "01 00 00 FF 03 FD D4 14 01 17 00");
             clock.Advance(1000);
-            Assert.AreEqual("00 01", Transfer(device, "02 00"));
-            Assert.AreEqual("00 00 00 FF 00 FF 00", Transfer(device, "03 00 00 00 00 00 00"));
-            Assert.AreEqual("00 00", Transfer(device, "02 00"));
+            Assert.AreEqual("00 01", Pn532Wires.Transfer(device, "02 00"));
+            Assert.AreEqual("00 00 00 FF 00 FF 00", Pn532Wires.Transfer(device, "03 00 00 00 00 00 00"));
+            Assert.AreEqual("00 00", Pn532Wires.Transfer(device, "02 00"));
             clock.Advance(2000);
 
-            Assert.AreEqual("00 00 00 FF 02 FE D5 15 16 00", Transfer(device, "03 00 00 00 00 00 00 00 00 00"));
+            Assert.AreEqual("00 00 00 FF 02 FE D5 15 16 00", Pn532Wires.Transfer(device, "03 00 00 00 00 00 00 00 00 00"));
         }
 
         [TestMethod]
@@ -36,14 +36,14 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             VirtualClock clock = new VirtualClock();
             VirtualPn532 chip = Configured(clock);
             SimSpiDevice device = new VirtualPn532Spi(chip).Attach(true, 5000000);
-            Transfer(device, "01 00 00 FF 02 FE D4 02 2A 00");
+            Pn532Wires.Transfer(device, "01 00 00 FF 02 FE D4 02 2A 00");
             clock.Advance(1000);
-            Transfer(device, "03 00 00 00 00 00 00");
+            Pn532Wires.Transfer(device, "03 00 00 00 00 00 00");
             clock.Advance(2000);
 
-            Assert.AreEqual("00 00 00 FF 06", Transfer(device, "03 00 00 00 00"));
-            Assert.AreEqual("FA D5 03 32 01 06 07 E8", Transfer(device, "03 00 00 00 00 00 00 00"));
-            Assert.AreEqual("00", Transfer(device, "03"));
+            Assert.AreEqual("00 00 00 FF 06", Pn532Wires.Transfer(device, "03 00 00 00 00"));
+            Assert.AreEqual("FA D5 03 32 01 06 07 E8", Pn532Wires.Transfer(device, "03 00 00 00 00 00 00 00"));
+            Assert.AreEqual("00", Pn532Wires.Transfer(device, "03"));
             Assert.IsFalse(chip.IsReady, "whole response read");
         }
 
@@ -55,12 +55,12 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             SimSpiDevice device = new VirtualPn532Spi(chip).Attach(false, 5000000);
 
             // SR (02) mirrored is 40; the chip's busy status 00 reads 00.
-            Assert.AreEqual("00 00", Transfer(device, "40 00"));
-            Transfer(device, "80 00 00 FF C0 BF 2B 28 80 E8 00");
+            Assert.AreEqual("00 00", Pn532Wires.Transfer(device, "40 00"));
+            Pn532Wires.Transfer(device, "80 00 00 FF C0 BF 2B 28 80 E8 00");
             clock.Advance(1000);
 
             // RDY 01 arrives mirrored as 80.
-            Assert.AreEqual("00 80", Transfer(device, "40 00"));
+            Assert.AreEqual("00 80", Pn532Wires.Transfer(device, "40 00"));
         }
 
         [TestMethod]
@@ -69,17 +69,17 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             VirtualClock clock = new VirtualClock();
             VirtualPn532 chip = Configured(clock);
             SimSpiDevice device = new VirtualPn532Spi(chip).Attach(true, 5000000);
-            Transfer(device, "01 00 00 FF 03 FD D4 16 20 F6 00");
+            Pn532Wires.Transfer(device, "01 00 00 FF 03 FD D4 16 20 F6 00");
             clock.Advance(1000);
-            Transfer(device, "03 00 00 00 00 00 00");
+            Pn532Wires.Transfer(device, "03 00 00 00 00 00 00");
             clock.Advance(2000);
-            Assert.AreEqual("00 00 00 FF 03 FD D5 17 00 14 00", Transfer(device, "03 00 00 00 00 00 00 00 00 00 00"));
+            Assert.AreEqual("00 00 00 FF 03 FD D5 17 00 14 00", Pn532Wires.Transfer(device, "03 00 00 00 00 00 00 00 00 00 00"));
             Assert.IsTrue(chip.PoweredDown, "asleep");
 
-            Assert.AreEqual("FF FF", Transfer(device, "02 00"));
+            Assert.AreEqual("FF FF", Pn532Wires.Transfer(device, "02 00"));
 
             Assert.IsFalse(chip.PoweredDown, "woken by the transaction");
-            Assert.AreEqual("00 00", Transfer(device, "02 00"));
+            Assert.AreEqual("00 00", Pn532Wires.Transfer(device, "02 00"));
         }
 
         private static VirtualPn532 Configured(VirtualClock clock)
@@ -91,14 +91,6 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             chip.ConsumeFrame();
             chip.ConsumeFrame();
             return chip;
-        }
-
-        private static string Transfer(SimSpiDevice device, string mosiHex)
-        {
-            byte[] mosi = TestSupport.Hex(mosiHex);
-            byte[] miso = new byte[mosi.Length];
-            device.TransferFullDuplex(mosi, 0, miso, 0, mosi.Length);
-            return TestSupport.ToHex(miso);
         }
     }
 }
