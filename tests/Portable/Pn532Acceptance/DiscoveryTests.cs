@@ -1,0 +1,126 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using EmbeddedSmartCard.Boards.Simulator.Pn532;
+using EmbeddedSmartCard.Manager;
+
+namespace EmbeddedSmartCard.Tests.Pn532Acceptance
+{
+    /// <summary>
+    /// Discovery through the PC/SC API on each host interface: the reader is listed, an empty field is
+    /// EMPTY, a card placed in it becomes PRESENT and powered with its pseudo-ATR (GetStatusChange and
+    /// SCardStatus agree byte for byte, TCK included), and it goes EMPTY again when taken away after the
+    /// application unpowered it.
+    /// </summary>
+    [TestClass]
+    public class DiscoveryTests
+    {
+        static void Discover(int bus, ContactlessCard card, string expectedAtr)
+        {
+            AcceptanceRig rig = new AcceptanceRig(bus);
+            try
+            {
+                string on = " over " + AcceptanceRig.BusName(bus);
+                Assert.IsTrue(rig.IsListed(), "reader listed" + on);
+                Assert.IsNotNull(rig.WaitFor(ScardConstants.StateEmpty, ScardConstants.StatePresent), "empty field" + on);
+                rig.Chip.PlaceCard(card);
+                Assert.AreEqual(expectedAtr, rig.AtrAtInsertion(), "pseudo-ATR at insertion" + on);
+                AssertTckClosesAtr(expectedAtr);
+                int handle = rig.Connect();
+                Assert.IsTrue(handle != 0, "connect" + on);
+                Assert.AreEqual(expectedAtr, rig.StatusAtr(handle), "SCardStatus ATR" + on);
+                Assert.AreEqual(ScardError.Success, rig.Manager.Disconnect(handle, ScardConstants.UnpowerCard), "disconnect" + on);
+                rig.Chip.RemoveCard();
+                Assert.IsNotNull(rig.WaitFor(ScardConstants.StateEmpty, ScardConstants.StatePresent), "empty again" + on);
+            }
+            finally
+            {
+                rig.Close();
+            }
+        }
+
+        /// <summary>TCK: the exclusive-or of T0 up to and including TCK is zero (ISO 7816-3 §8.2.5).</summary>
+        static void AssertTckClosesAtr(string atr)
+        {
+            byte[] bytes = TestSupport.Hex(atr);
+            int check = 0;
+            for (int i = 1; i < bytes.Length; i++)
+            {
+                check ^= bytes[i];
+            }
+
+            Assert.AreEqual(0, check, "TCK of " + atr);
+        }
+
+        static void IsoCard(int bus)
+        {
+            Discover(bus, AcceptanceRig.IsoCard(AcceptanceRig.IsoUid), AcceptanceRig.IsoAtr);
+        }
+
+        static void ClassicCard(int bus)
+        {
+            Discover(bus, new MifareClassicCard(TestSupport.Hex(AcceptanceRig.ClassicUid)), AcceptanceRig.ClassicAtr);
+        }
+
+        static void UltralightCard(int bus)
+        {
+            Discover(bus, new UltralightCard(TestSupport.Hex(AcceptanceRig.UltralightUid)), AcceptanceRig.UltralightAtr);
+        }
+
+        [TestMethod]
+        public void IsoCardOverI2c()
+        {
+            IsoCard(AcceptanceRig.I2c);
+        }
+
+        [TestMethod]
+        public void IsoCardOverSpi()
+        {
+            IsoCard(AcceptanceRig.Spi);
+        }
+
+        [TestMethod]
+        public void IsoCardOverHsu()
+        {
+            IsoCard(AcceptanceRig.Hsu);
+        }
+
+        [TestMethod]
+        public void MifareClassic1KOverI2c()
+        {
+            ClassicCard(AcceptanceRig.I2c);
+        }
+
+        [TestMethod]
+        public void MifareClassic1KOverSpi()
+        {
+            ClassicCard(AcceptanceRig.Spi);
+        }
+
+        [TestMethod]
+        public void MifareClassic1KOverHsu()
+        {
+            ClassicCard(AcceptanceRig.Hsu);
+        }
+
+        [TestMethod]
+        public void UltralightOverI2c()
+        {
+            UltralightCard(AcceptanceRig.I2c);
+        }
+
+        [TestMethod]
+        public void UltralightOverSpi()
+        {
+            UltralightCard(AcceptanceRig.Spi);
+        }
+
+        [TestMethod]
+        public void UltralightOverHsu()
+        {
+            UltralightCard(AcceptanceRig.Hsu);
+        }
+    }
+}
