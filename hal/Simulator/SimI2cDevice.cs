@@ -6,6 +6,8 @@ namespace EmbeddedSmartCard.Hal.Simulator
     /// The host side of a simulated I2C device on a <see cref="VirtualClock"/>. Each transaction costs its
     /// bus time (9 clocks per byte, the address byte included, plus START and STOP) before the peer sees it,
     /// so a driver's bus traffic shows up in virtual time. No peer means nobody acknowledges the address.
+    /// Faults: address NAKs, and clock stretching (the device holds SCL low, so a transaction lasts longer;
+    /// the host waits and no data is lost — the PN532 does it while it wakes up, reference iso7816-pn532.md §3.2).
     /// </summary>
     public sealed class SimI2cDevice : II2cDevice
     {
@@ -22,6 +24,8 @@ namespace EmbeddedSmartCard.Hal.Simulator
         private readonly int _busHz;
         private ISimI2cPeer _peer;
         private int _nakCount;
+        private int _stretchCount;
+        private long _stretchMicros;
         private int _transactionCount;
         private long _byteCount;
 
@@ -75,6 +79,17 @@ namespace EmbeddedSmartCard.Hal.Simulator
             _nakCount = transactions > 0 ? transactions : 0;
         }
 
+        /// <summary>
+        /// Fault injection: the next <paramref name="transactions"/> transactions the device acknowledges each
+        /// last <paramref name="micros"/> longer (clock stretching); NAKed transactions do not count.
+        /// </summary>
+        public void StretchNext(int transactions, long micros)
+        {
+            bool armed = transactions > 0 && micros > 0;
+            _stretchCount = armed ? transactions : 0;
+            _stretchMicros = armed ? micros : 0;
+        }
+
         /// <summary>Bus time of a transaction carrying <paramref name="dataBytes"/> data bytes, rounded up, in microseconds.</summary>
         public long TransactionMicros(int dataBytes)
         {
@@ -90,8 +105,7 @@ namespace EmbeddedSmartCard.Hal.Simulator
                 return I2cStatus.AddressNak;
             }
 
-            _clock.Advance(TransactionMicros(count));
-            _byteCount += count;
+            ClockTransaction(count);
             return peer.OnWrite(this, buffer, offset, count);
         }
 
@@ -103,9 +117,22 @@ namespace EmbeddedSmartCard.Hal.Simulator
                 return I2cStatus.AddressNak;
             }
 
-            _clock.Advance(TransactionMicros(count));
-            _byteCount += count;
+            ClockTransaction(count);
             return peer.OnRead(this, buffer, offset, count);
+        }
+
+        /// <summary>The bus time of an acknowledged transaction, stretched if a fault asked for it.</summary>
+        private void ClockTransaction(int dataBytes)
+        {
+            long micros = TransactionMicros(dataBytes);
+            if (_stretchCount > 0)
+            {
+                _stretchCount--;
+                micros += _stretchMicros;
+            }
+
+            _clock.Advance(micros);
+            _byteCount += dataBytes;
         }
 
         /// <summary>Counts the transaction and returns the peer that acknowledges its address, or null (address NAK, one address byte of bus time).</summary>

@@ -72,6 +72,46 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         }
 
         [TestMethod]
+        public void I2cStretchedTransactionsLastLongerAndLoseNothing()
+        {
+            VirtualClock clock = new VirtualClock();
+            SimI2cDevice device = new SimI2cDevice(clock, 0x24, 100000);
+            RecordingPeer peer = new RecordingPeer();
+            device.Peer = peer;
+            device.StretchNext(2, 1500);
+            byte[] frame = TestSupport.Hex("00 00 FF 02 FE D4 02 2A 00");
+
+            // 920 µs of bus time (see above) plus 1 500 µs of SCL held low, twice, then plain again.
+            Assert.AreEqual((int)I2cStatus.Ok, (int)device.Write(frame, 0, 9));
+            Assert.AreEqual(2420L, peer.SeenAtMicros);
+            Assert.AreEqual("00 00 FF 02 FE D4 02 2A 00", peer.LastWrite);
+            device.Write(frame, 0, 9);
+            Assert.AreEqual(4840L, peer.SeenAtMicros);
+            device.Write(frame, 0, 9);
+            Assert.AreEqual(5760L, peer.SeenAtMicros);
+            Assert.AreEqual(3, peer.WriteCount);
+        }
+
+        [TestMethod]
+        public void I2cNakedTransactionsDoNotUseUpTheStretch()
+        {
+            VirtualClock clock = new VirtualClock();
+            SimI2cDevice device = new SimI2cDevice(clock, 0x24, 100000);
+            RecordingPeer peer = new RecordingPeer();
+            device.Peer = peer;
+            device.NakNext(1);
+            device.StretchNext(1, 1000);
+            byte[] frame = TestSupport.Hex("00 00 FF 02 FE D4 02 2A 00");
+
+            Assert.AreEqual((int)I2cStatus.AddressNak, (int)device.Write(frame, 0, 9));
+            // The NAKed address byte: 9 clocks + START/STOP = 110 µs; then 920 µs + 1 000 µs stretched.
+            Assert.AreEqual(110L, clock.NowMicros);
+            device.Write(frame, 0, 9);
+
+            Assert.AreEqual(2030L, peer.SeenAtMicros);
+        }
+
+        [TestMethod]
         public void SpiPeerSeesBytesAsSentWhenBitOrdersAgree()
         {
             VirtualClock clock = new VirtualClock();

@@ -43,6 +43,27 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         }
 
         [TestMethod]
+        public void DriverLinkRidesOutClockStretching()
+        {
+            VirtualClock clock = new VirtualClock();
+            VirtualPn532 chip = new VirtualPn532(clock);
+            SimI2cDevice device = new VirtualPn532I2c(chip).Attach(400000);
+            Pn532Link link = new Pn532Link(new Pn532I2cTransport(device, clock, null));
+            byte[] response = new byte[16];
+            int length;
+            device.StretchNext(6, 3000);
+            long start = clock.NowMicros;
+
+            SmartcardStatus status = link.Transceive(Pn532Command.SamConfiguration, new byte[] { 0x01 }, 0, 1, response, 0, response.Length, 100000, out length);
+
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)status);
+            Assert.IsTrue(clock.NowMicros - start >= 6 * 3000, "every stretched transaction waited for");
+            status = link.Transceive(Pn532Command.GetFirmwareVersion, new byte[0], 0, 0, response, 0, response.Length, 100000, out length);
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)status);
+            Assert.AreEqual("32 01 06 07", TestSupport.ToHex(response, 0, length));
+        }
+
+        [TestMethod]
         public void HungChipAnswersNothingUntilPowerCycled()
         {
             Pn532I2cRig rig = Pn532I2cRig.Configured();
