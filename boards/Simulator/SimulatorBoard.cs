@@ -1,3 +1,4 @@
+using System.Collections;
 using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Drivers.Uart;
 
@@ -5,8 +6,9 @@ namespace EmbeddedSmartCard.Boards.Simulator
 {
     /// <summary>
     /// The default board: N simulated contact slots, each a <see cref="UartCardReader"/> over a simulated
-    /// line with its own virtual clock (readers do not disturb each other). Cards are inserted and removed
-    /// through <see cref="GetSlot"/>.
+    /// line with its own virtual clock (readers do not disturb each other), then any simulated PN532
+    /// contactless readers added with <see cref="AddPn532"/>. Cards are inserted and removed through
+    /// <see cref="GetSlot"/>, and move through a PN532's field by its <see cref="TapScript"/>.
     /// </summary>
     public sealed class SimulatorBoard : IBoard
     {
@@ -17,6 +19,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         public const string BoardName = "sim";
 
         private readonly SimulatorSlot[] _slots;
+        private readonly ArrayList _pn532s = new ArrayList();
 
         public SimulatorBoard(int slotCount)
             : this(BoardName, slotCount)
@@ -37,7 +40,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
         public int ReaderCount
         {
-            get { return _slots.Length; }
+            get { return _slots.Length + _pn532s.Count; }
         }
 
         /// <summary>A one-slot board with a dual T=0/T=1 card inserted: ready for a demo session.</summary>
@@ -53,19 +56,47 @@ namespace EmbeddedSmartCard.Boards.Simulator
             return _slots[index];
         }
 
+        /// <summary>Adds a contactless reader after the slots and the PN532s added before; returns it.</summary>
+        public SimulatorPn532 AddPn532(SimulatorPn532 pn532)
+        {
+            _pn532s.Add(pn532);
+            return pn532;
+        }
+
+        /// <summary>The <paramref name="index"/>th PN532 (0 = the first added; its reader index is <see cref="SlotCount"/> + index).</summary>
+        public SimulatorPn532 GetPn532(int index)
+        {
+            return (SimulatorPn532)_pn532s[index];
+        }
+
+        public int SlotCount
+        {
+            get { return _slots.Length; }
+        }
+
+        public int Pn532Count
+        {
+            get { return _pn532s.Count; }
+        }
+
         public IReaderDriver GetReader(int index)
         {
-            return _slots[index].Reader;
+            return index < _slots.Length ? (IReaderDriver)_slots[index].Reader : GetPn532(index - _slots.Length).Driver;
         }
 
         public string GetReaderName(int index)
         {
-            return _slots[index].Reader.Options.ReaderName;
+            return index < _slots.Length ? _slots[index].Reader.Options.ReaderName : SimulatorPn532.ReaderName;
         }
 
         /// <summary>Takes every card out and closes every reader.</summary>
         public void Dispose()
         {
+            for (int i = 0; i < _pn532s.Count; i++)
+            {
+                GetPn532(i).Dispose();
+            }
+
             for (int i = 0; i < _slots.Length; i++)
             {
                 _slots[i].Remove();
