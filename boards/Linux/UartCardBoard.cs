@@ -23,10 +23,10 @@ namespace EmbeddedSmartCard.Boards.Linux
         private const long MicrosPerSecond = 1000000;
 
         private readonly string name;
-        private readonly IDisposable[] owned;
+        private readonly OwnedParts owned;
         private readonly UartCardReader reader;
 
-        private UartCardBoard(string name, UartCardReader reader, IDisposable[] owned)
+        private UartCardBoard(string name, UartCardReader reader, OwnedParts owned)
         {
             this.name = name;
             this.reader = reader;
@@ -46,7 +46,7 @@ namespace EmbeddedSmartCard.Boards.Linux
         /// <summary>Opens every part of the wiring; on any failure releases what was opened and rethrows.</summary>
         public static UartCardBoard Open(string specText, UartCardSpec spec)
         {
-            Parts parts = new Parts();
+            OwnedParts parts = new OwnedParts();
             try
             {
                 LinuxUartLine line = parts.Own(new LinuxUartLine(spec.Device, spec.Echo));
@@ -57,7 +57,7 @@ namespace EmbeddedSmartCard.Boards.Linux
                     : parts.Own(new LinuxGpioInputPin(spec.CardDetect.Chip, spec.CardDetect.Line, options.CardDetectDebounceMicros));
                 IClockOutput clockOutput = spec.PwmChip < 0 ? null : parts.Own(new LinuxPwmClock(spec.PwmChip, spec.PwmChannel));
                 UartCardReader reader = new UartCardReader(options, line, MonotonicClock.Instance, reset, vcc, cardDetect, clockOutput);
-                return new UartCardBoard(specText, reader, parts.ToArray());
+                return new UartCardBoard(specText, reader, parts);
             }
             catch
             {
@@ -81,13 +81,10 @@ namespace EmbeddedSmartCard.Boards.Linux
         public void Dispose()
         {
             reader.Close();
-            for (int i = owned.Length - 1; i >= 0; i--)
-            {
-                owned[i].Dispose();
-            }
+            owned.DisposeAll();
         }
 
-        private static IOutputPin OpenReset(UartCardSpec spec, LinuxUartLine line, Parts parts)
+        private static IOutputPin OpenReset(UartCardSpec spec, LinuxUartLine line, OwnedParts parts)
         {
             switch (spec.Reset)
             {
@@ -131,31 +128,6 @@ namespace EmbeddedSmartCard.Boards.Linux
             if (index != 0)
             {
                 throw new ArgumentOutOfRangeException("index", "a uart-card board has one reader (index 0), got " + index);
-            }
-        }
-
-        /// <summary>The hardware opened so far, released in reverse order if building the board fails.</summary>
-        private sealed class Parts
-        {
-            private readonly System.Collections.Generic.List<IDisposable> items = new System.Collections.Generic.List<IDisposable>();
-
-            public T Own<T>(T part) where T : IDisposable
-            {
-                items.Add(part);
-                return part;
-            }
-
-            public IDisposable[] ToArray()
-            {
-                return items.ToArray();
-            }
-
-            public void DisposeAll()
-            {
-                for (int i = items.Count - 1; i >= 0; i--)
-                {
-                    items[i].Dispose();
-                }
             }
         }
     }

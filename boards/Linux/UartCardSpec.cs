@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using EmbeddedSmartCard.Drivers.Uart;
 
 namespace EmbeddedSmartCard.Boards.Linux
@@ -66,12 +65,12 @@ namespace EmbeddedSmartCard.Boards.Linux
         {
             if (spec == null || !spec.StartsWith(Prefix, StringComparison.Ordinal))
             {
-                throw Invalid(spec, "it does not start with '" + Prefix + "'");
+                throw SpecText.Invalid(spec, "it does not start with '" + Prefix + "'");
             }
             string[] parts = spec.Substring(Prefix.Length).Split(',');
             if (parts[0].Length == 0)
             {
-                throw Invalid(spec, "the serial device is missing");
+                throw SpecText.Invalid(spec, "the serial device is missing");
             }
             UartCardSpec result = new UartCardSpec(parts[0]);
             for (int i = 1; i < parts.Length; i++)
@@ -83,17 +82,13 @@ namespace EmbeddedSmartCard.Boards.Linux
 
         private void ApplyOption(string spec, string option)
         {
-            int equals = option.IndexOf('=');
-            if (equals <= 0)
-            {
-                throw Invalid(spec, "option '" + option + "' is not key=value");
-            }
-            string key = option.Substring(0, equals);
-            string value = option.Substring(equals + 1);
+            string key;
+            string value;
+            SpecText.SplitOption(spec, option, out key, out value);
             switch (key)
             {
                 case "clock":
-                    ClockHz = PositiveNumber(spec, option, value);
+                    ClockHz = SpecText.PositiveNumber(spec, option, value);
                     break;
                 case "rst":
                     ParseReset(spec, option, value);
@@ -111,13 +106,13 @@ namespace EmbeddedSmartCard.Boards.Linux
                     Echo = Flag(spec, option, value);
                     break;
                 case "maxbaud":
-                    MaxBaudRate = PositiveNumber(spec, option, value);
+                    MaxBaudRate = SpecText.PositiveNumber(spec, option, value);
                     break;
                 case "name":
-                    ReaderName = value.Length > 0 ? value : throw Invalid(spec, "option '" + option + "' needs a name");
+                    ReaderName = SpecText.Name(spec, option, value);
                     break;
                 default:
-                    throw Invalid(spec, "unknown option '" + key + "'");
+                    throw SpecText.Invalid(spec, "unknown option '" + key + "'");
             }
         }
 
@@ -149,10 +144,10 @@ namespace EmbeddedSmartCard.Boards.Linux
             string[] fields = value.Split(':');
             if (!value.StartsWith(PwmPrefix, StringComparison.Ordinal) || fields.Length != 3)
             {
-                throw Invalid(spec, "option '" + option + "' is not clk=none or clk=pwm:<chip>:<channel>");
+                throw SpecText.Invalid(spec, "option '" + option + "' is not clk=none or clk=pwm:<chip>:<channel>");
             }
-            PwmChip = NonNegativeNumber(spec, option, fields[1]);
-            PwmChannel = NonNegativeNumber(spec, option, fields[2]);
+            PwmChip = SpecText.NonNegativeNumber(spec, option, fields[1]);
+            PwmChannel = SpecText.NonNegativeNumber(spec, option, fields[2]);
         }
 
         private static GpioSpec OptionalGpio(string spec, string option, string value)
@@ -169,9 +164,9 @@ namespace EmbeddedSmartCard.Boards.Linux
                 && fields[1].Length > 0;
             if (!shapeOk)
             {
-                throw Invalid(spec, "option '" + option + "' is not none, or gpio:<chip>:<line>[:active-low]");
+                throw SpecText.Invalid(spec, "option '" + option + "' is not none, or gpio:<chip>:<line>[:active-low]");
             }
-            return new GpioSpec(fields[1], NonNegativeNumber(spec, option, fields[2]), fields.Length == 4);
+            return new GpioSpec(fields[1], SpecText.NonNegativeNumber(spec, option, fields[2]), fields.Length == 4);
         }
 
         private static bool Flag(string spec, string option, string value)
@@ -180,28 +175,7 @@ namespace EmbeddedSmartCard.Boards.Linux
             {
                 return value == "1";
             }
-            throw Invalid(spec, "option '" + option + "' must be 0 or 1");
-        }
-
-        private static int PositiveNumber(string spec, string option, string value)
-        {
-            int number = NonNegativeNumber(spec, option, value);
-            return number > 0 ? number : throw Invalid(spec, "option '" + option + "' must be above 0");
-        }
-
-        private static int NonNegativeNumber(string spec, string option, string value)
-        {
-            int number;
-            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number))
-            {
-                throw Invalid(spec, "'" + value + "' in option '" + option + "' is not a whole number");
-            }
-            return number;
-        }
-
-        private static ArgumentException Invalid(string spec, string problem)
-        {
-            return new ArgumentException("bad board spec '" + spec + "': " + problem + ". Valid forms: sim | " + ValidForms);
+            throw SpecText.Invalid(spec, "option '" + option + "' must be 0 or 1");
         }
     }
 }

@@ -1,0 +1,127 @@
+using System;
+using EmbeddedSmartCard.Boards.Simulator;
+using EmbeddedSmartCard.Drivers;
+using EmbeddedSmartCard.Drivers.Pn532;
+using EmbeddedSmartCard.Hal;
+using EmbeddedSmartCard.Hal.Linux;
+
+namespace EmbeddedSmartCard.Boards.Linux
+{
+    /// <summary>
+    /// A PN532 wired to Linux through the host interface a <see cref="Pn532Spec"/> names: a
+    /// <see cref="Pn532Reader"/> over i2c-dev, spidev or a tty, with P70_IRQ on a GPIO line when wired,
+    /// handed out as a <see cref="Pn532BoardReader"/> (a card on the antenna is present once Open returns).
+    /// The board owns that hardware and releases it on Dispose.
+    /// </summary>
+    public sealed class Pn532Board : IBoard
+    {
+        /// <summary>SPI mode 0 is the only one the PN532 C106 has (AN10609, reference §3.2 "SPI").</summary>
+        private const int SpiMode = 0;
+
+        /// <summary>P70_IRQ is a clean chip output: no debounce.</summary>
+        private const int IrqDebounceMicros = 0;
+
+        private readonly string name;
+        private readonly Pn532BoardReader reader;
+        private readonly Pn532ReaderOptions options;
+        private readonly OwnedParts owned;
+
+        private Pn532Board(string name, Pn532BoardReader reader, Pn532ReaderOptions options, OwnedParts owned)
+        {
+            this.name = name;
+            this.reader = reader;
+            this.options = options;
+            this.owned = owned;
+        }
+
+        public string Name
+        {
+            get { return name; }
+        }
+
+        public int ReaderCount
+        {
+            get { return 1; }
+        }
+
+        /// <summary>Opens the bus device and the IRQ line; on any failure releases what was opened and rethrows.</summary>
+        public static Pn532Board Open(string specText, Pn532Spec spec)
+        {
+            OwnedParts parts = new OwnedParts();
+            try
+            {
+                IPn532Transport transport = OpenTransport(spec, parts);
+                Pn532ReaderOptions options = Options(spec);
+                Pn532Reader reader = new Pn532Reader(options, transport, MonotonicClock.Instance);
+                return new Pn532Board(specText, new Pn532BoardReader(reader), options, parts);
+            }
+            catch
+            {
+                parts.DisposeAll();
+                throw;
+            }
+        }
+
+        public IReaderDriver GetReader(int index)
+        {
+            CheckIndex(index);
+            return reader;
+        }
+
+        public string GetReaderName(int index)
+        {
+            CheckIndex(index);
+            return options.ReaderName;
+        }
+
+        public void Dispose()
+        {
+            reader.Close();
+            owned.DisposeAll();
+        }
+
+        private static IPn532Transport OpenTransport(Pn532Spec spec, OwnedParts parts)
+        {
+            IClock clock = MonotonicClock.Instance;
+            switch (spec.Bus)
+            {
+                case Pn532Bus.I2c:
+                    LinuxI2cDevice i2c = parts.Own(new LinuxI2cDevice(spec.Device, spec.Address));
+                    return new Pn532I2cTransport(i2c, clock, OpenIrq(spec, parts));
+                case Pn532Bus.Spi:
+                    // LSB first is asked of the controller; the transport reverses bits itself when refused (reference §3.2).
+                    LinuxSpiDevice spi = parts.Own(new LinuxSpiDevice(spec.Device, SpiMode, spec.SpeedHz, true));
+                    return new Pn532SpiTransport(spi, clock, OpenIrq(spec, parts), null);
+                default:
+                    LinuxUartLine line = parts.Own(new LinuxUartLine(spec.Device));
+                    Pn532HsuTransport hsu = new Pn532HsuTransport(line, clock);
+                    hsu.SetBaudRate(spec.BaudRate);
+                    return hsu;
+            }
+        }
+
+        private static IInputPin OpenIrq(Pn532Spec spec, OwnedParts parts)
+        {
+            return spec.Irq == null ? null : parts.Own(new LinuxGpioInputPin(spec.Irq.Chip, spec.Irq.Line, IrqDebounceMicros));
+        }
+
+        private static Pn532ReaderOptions Options(Pn532Spec spec)
+        {
+            Pn532ReaderOptions options = new Pn532ReaderOptions();
+            options.PollPeriodMicros = spec.PollPeriodMicros;
+            if (spec.ReaderName != null)
+            {
+                options.ReaderName = spec.ReaderName;
+            }
+            return options;
+        }
+
+        private static void CheckIndex(int index)
+        {
+            if (index != 0)
+            {
+                throw new ArgumentOutOfRangeException("index", "a pn532 board has one reader (index 0), got " + index);
+            }
+        }
+    }
+}
