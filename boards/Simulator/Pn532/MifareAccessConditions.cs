@@ -80,7 +80,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
         /// <summary>
         /// True when key B is readable under the trailer's condition: it then "cannot serve for authentication"
-        /// (MF1S50 §8.7.3), so a session opened with key B gets no access at all.
+        /// (MF1S50 §8.7.3).
         /// </summary>
         public static bool KeyBIsData(int trailerCondition)
         {

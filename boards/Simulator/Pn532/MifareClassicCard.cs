@@ -6,7 +6,10 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
     /// (reference iso7816-pn532.md §3.3): AUTH (60 key A / 61 key B, block, key, UID — the chip runs the
     /// three-pass authentication, modelled here as a key comparison), READ (30, block) and WRITE (A0, block,
     /// 16 bytes — the chip runs both phases). A failed authentication halts the card until it is selected again;
-    /// a refused READ or WRITE is a NAK that also ends the authenticated session.
+    /// a refused READ or WRITE is a NAK that also ends the authenticated session. Key B cannot authenticate in a
+    /// sector whose trailer makes it readable (MF1S50 §8.7.3), so every successful authentication may READ its
+    /// sector's trailer (the access bits are readable by key A always and by key B wherever key B can
+    /// authenticate, MF1S50 §8.7.3 table 8): a reader can probe an authenticated card without ending its session.
     /// </summary>
     public sealed class MifareClassicCard : ContactlessCard
     {
@@ -118,11 +121,15 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             return Refused(RfAnswer.Nak);
         }
 
+        /// <summary>A wrong key or UID, or key B where it is readable data ("cannot serve for authentication", MF1S50 §8.7.3), fails.</summary>
         private RfAnswer Authenticate(int key, int block, byte[] command, int keyOffset)
         {
             int sector = block / BlocksPerSector;
             int keyPosition = TrailerOffset(sector) + (key == MifareAccessConditions.KeyA ? 0 : KeyBOffset);
-            if (!Matches(command, keyOffset, _memory, keyPosition, KeyLength) || !Matches(command, keyOffset + KeyLength, Uid, 0, UidLength))
+            bool keyBIsData = key == MifareAccessConditions.KeyB
+                && MifareAccessConditions.KeyBIsData(ConditionOf(TrailerBlock(sector)));
+            if (keyBIsData || !Matches(command, keyOffset, _memory, keyPosition, KeyLength)
+                || !Matches(command, keyOffset + KeyLength, Uid, 0, UidLength))
             {
                 _halted = true;
                 EndSession();
@@ -224,16 +231,10 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             return RfAnswer.Ack;
         }
 
-        /// <summary>True when the session authenticated this block's sector with a key in <paramref name="keys"/> that may serve for access.</summary>
+        /// <summary>True when the session authenticated this block's sector with a key in <paramref name="keys"/>.</summary>
         private bool Granted(int block, int keys)
         {
-            if (!InSession(block) || (keys & _authenticatedKey) == 0)
-            {
-                return false;
-            }
-
-            bool keyBIsData = MifareAccessConditions.KeyBIsData(ConditionOf(TrailerBlock(block / BlocksPerSector)));
-            return !(_authenticatedKey == MifareAccessConditions.KeyB && keyBIsData);
+            return InSession(block) && (keys & _authenticatedKey) != 0;
         }
 
         private bool InSession(int block)

@@ -108,14 +108,32 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         }
 
         [TestMethod]
-        public void KeyBThatIsReadableGrantsNoAccess()
+        public void KeyBThatIsReadableCannotAuthenticate()
         {
             MifareClassicCard card = new MifareClassicCard(TestSupport.Hex(Uid));
             byte[] answer = new byte[16];
 
             // Transport configuration: trailer at 001, key B readable, so key B "cannot serve for authentication".
-            Assert.AreEqual((int)RfAnswer.Ack, (int)Exchange(card, "61 04 " + TransportKey + " " + Uid, answer, out int ignored));
-            Assert.AreEqual((int)RfAnswer.Nak, (int)Exchange(card, "30 04", answer, out ignored));
+            Assert.AreEqual((int)RfAnswer.Silent, (int)Exchange(card, "61 04 " + TransportKey + " " + Uid, answer, out int ignored));
+            Assert.IsTrue(card.Halted, "a refused authentication halts the card");
+            Assert.AreEqual(-1, card.AuthenticatedSector);
+        }
+
+        [TestMethod]
+        public void EverySuccessfulAuthenticationMayReadItsTrailerWithoutEndingTheSession()
+        {
+            // The access bytes that put the trailer of sector 1 at C1C2C3 = 0..7 (data blocks at 000), MF1S50 §8.7.1.
+            string[] accessBytes = new string[]
+            {
+                "FF 0F 00 69", "FF 07 80 69", "7F 0F 08 69", "7F 07 88 69", "F7 8F 00 69", "F7 87 80 69", "77 8F 08 69", "77 87 88 69",
+            };
+            for (int condition = 0; condition < accessBytes.Length; condition++)
+            {
+                Assert.AreEqual(condition, MifareAccessConditions.Condition(TestSupport.Hex("00 00 00 00 00 00 " + accessBytes[condition]), 0, 3));
+                AssertTrailerReadable(accessBytes[condition], "60 04 A0 A1 A2 A3 A4 A5 ", true);
+                // Key B authenticates only where it is not readable (trailer conditions 011 and up, MF1S50 §8.7.3 table 8).
+                AssertTrailerReadable(accessBytes[condition], "61 04 B0 B1 B2 B3 B4 B5 ", condition >= 3);
+            }
         }
 
         [TestMethod]
@@ -124,6 +142,25 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             Assert.AreEqual(1, MifareAccessConditions.Condition(TestSupport.Hex("00 00 00 00 00 00 FF 07 80 69"), 0, 3));
             Assert.AreEqual(0, MifareAccessConditions.Condition(TestSupport.Hex("00 00 00 00 00 00 FF 07 80 69"), 0, 0));
             Assert.AreEqual(-1, MifareAccessConditions.Condition(TestSupport.Hex("00 00 00 00 00 00 FF 07 81 69"), 0, 0));
+        }
+
+        /// <summary>Authenticates sector 1 and, when that succeeds, reads its trailer: key A as zeros, the session kept.</summary>
+        private static void AssertTrailerReadable(string accessBytes, string authentication, bool authenticates)
+        {
+            MifareClassicCard card = new MifareClassicCard(TestSupport.Hex(Uid));
+            byte[] answer = new byte[16];
+            card.SetTrailer(1, TestSupport.Hex("A0 A1 A2 A3 A4 A5"), TestSupport.Hex(accessBytes), TestSupport.Hex("B0 B1 B2 B3 B4 B5"));
+            string label = authentication + "with access bytes " + accessBytes;
+
+            RfAnswer auth = Exchange(card, authentication + Uid, answer, out int ignored);
+
+            Assert.AreEqual(authenticates ? (int)RfAnswer.Ack : (int)RfAnswer.Silent, (int)auth, label);
+            if (authenticates)
+            {
+                Assert.AreEqual((int)RfAnswer.Data, (int)Exchange(card, "30 07", answer, out int length), label);
+                Assert.AreEqual("00 00 00 00 00 00 " + accessBytes, TestSupport.ToHex(answer, 0, 10), label);
+                Assert.AreEqual(1, card.AuthenticatedSector, "session kept: " + label);
+            }
         }
 
         private static RfAnswer Exchange(ContactlessCard card, string command, byte[] answer, out int length)
