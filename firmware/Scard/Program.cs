@@ -46,9 +46,11 @@ namespace EmbeddedSmartCard.Scard
             "  monitor                [--board <spec>] [--count N] [--timeout <seconds>]  live view of reader and card events\n" +
             "  send <apdu>...         [--board <spec>] [--reader <name>] [--wait <seconds>] [--protocol t0|t1|any] [--json]\n" +
             "  simulate card --serial <device> [card options]  serve the simulated contact card on a serial device\n" +
+            "  simulate pn532 --serial <device> [--card <kind>]  serve the virtual PN532 (HSU) on a serial device\n" +
             "  demo                                            the scripted session on the simulator board\n" +
             "  bench                  [--exchanges N]          the T=1 transmit benchmark on the simulator board\n" +
-            "board specs: sim (default) | uart-card:<device>[,option=value...]\n";
+            "board specs: sim (default) | sim:pn532[,taps=<ms>:<card>;...] | uart-card:<device>[,option=value...]\n" +
+            "             pn532-i2c:<bus>[:<address>] | pn532-spi:<bus>.<cs>[,irq=<line>] | pn532-hsu:<device>[,baud=<bps>]\n";
     }
 
     /// <summary>A usage error: printed as one line, exit code 2.</summary>

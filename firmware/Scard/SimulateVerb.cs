@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.InteropServices;
-using System.Threading;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Hal.Linux;
 
@@ -14,41 +12,69 @@ namespace EmbeddedSmartCard.Scard
     /// Prints "serving … on &lt;device&gt;" once ready, then a line per reset, protocol change and APDU.
     /// The line has no RST wire, so the reader at the other end resets the card in-band with FF FF
     /// (docs/architecture.md): use a board spec with rst=none there.
+    /// scard simulate pn532 … serves the virtual PN532 instead (<see cref="SimulatePn532"/>).
     /// </summary>
     public static class SimulateVerb
     {
-        private const string SerialOption = "--serial";
+        public const string SerialOption = "--serial";
         private const string ProtocolOption = "--protocol";
         private const string AtrOption = "--atr";
         private const string InverseFlag = "--inverse";
         private const string CardWord = "card";
+        private const string Pn532Word = "pn532";
 
-        /// <summary>Bytes read from standard input at a time while watching it for EOF.</summary>
-        private const int InputChunk = 256;
+        private const string Usage =
+            "usage: scard simulate card --serial <device> [--protocol t0|t1|both] [--atr <hex>] [--inverse]\n" +
+            "   or: scard simulate pn532 --serial <device> [--card " + SimulatorPn532Cards.Kinds + "]";
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
-            CommandLineOptions options = new CommandLineOptions(args, new[] { SerialOption, ProtocolOption, AtrOption }, new[] { InverseFlag });
-            if (options.Positional.Count != 1 || options.Positional[0] != CardWord)
+            CommandLineOptions options = new CommandLineOptions(args,
+                new[] { SerialOption, ProtocolOption, AtrOption, SimulatePn532.CardOption }, new[] { InverseFlag });
+            string what = options.Positional.Count == 1 ? options.Positional[0] : null;
+            if (what == CardWord)
             {
-                throw new CommandLineException("usage: scard simulate card --serial <device> [--protocol t0|t1|both] [--atr <hex>] [--inverse]");
+                RejectOptions(options, what, SimulatePn532.CardOption);
+                return ServeCard(options, output, error);
             }
+            if (what == Pn532Word)
+            {
+                RejectOptions(options, what, ProtocolOption, AtrOption, InverseFlag);
+                return SimulatePn532.Run(options, output, error);
+            }
+            throw new CommandLineException(Usage);
+        }
+
+        /// <summary>The serial device the options name; a usage error when --serial is missing.</summary>
+        internal static string Device(CommandLineOptions options)
+        {
             string device = options.Get(SerialOption, null);
             if (device == null)
             {
                 throw new CommandLineException(SerialOption + " <device> is required, e.g. --serial /tmp/ptyB");
             }
+            return device;
+        }
+
+        private static void RejectOptions(CommandLineOptions options, string what, params string[] others)
+        {
+            foreach (string other in others)
+            {
+                if (options.Has(other) || options.Get(other, null) != null)
+                {
+                    throw new CommandLineException(other + " is not an option of simulate " + what + "\n" + Usage);
+                }
+            }
+        }
+
+        private static int ServeCard(CommandLineOptions options, TextWriter output, TextWriter error)
+        {
+            string device = Device(options);
             string protocol = options.Get(ProtocolOption, "t0");
             CardProfile profile = Profile(protocol, options);
-
-            LinuxUartLine line;
-            try
+            LinuxUartLine line = SimulationLoop.OpenLine(device, error);
+            if (line == null)
             {
-                line = new LinuxUartLine(device);
-            }
-            catch (IOException e)
-            {
-                error.WriteLine("scard simulate: " + e.Message);
                 return 1;
             }
             using (line)
@@ -94,74 +120,33 @@ namespace EmbeddedSmartCard.Scard
             return protocol.ToUpperInvariant() + " card (" + convention + " convention, ATR " + Convert.ToHexString(profile.BuildAtr()) + ")";
         }
 
-        /// <summary>Runs the server on this thread until a stop signal or stdin EOF, reporting resets, protocol changes and APDUs.</summary>
+        /// <summary>Runs the server until a stop signal or stdin EOF, reporting resets, protocol changes and APDUs.</summary>
         private static void Serve(SerialCardServer server, string what, TextWriter output)
         {
-            // Not disposed: the stdin watcher may still set it after serving ended.
-            ManualResetEvent stop = new ManualResetEvent(false);
-            using (PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopOn(context, stop)))
-            using (PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopOn(context, stop)))
+            SimulatedCard card = server.Card;
+            int resets = card.ResetCount;
+            int commands = card.Applet.CommandCount;
+            SimulatedCardState state = card.State;
+            SimulationLoop.Run(what, output, () =>
             {
-                WatchInputForEof(stop);
-                output.WriteLine("serving " + what);
-                output.Flush();
-                SimulatedCard card = server.Card;
-                int resets = card.ResetCount;
-                int commands = card.Applet.CommandCount;
-                SimulatedCardState state = card.State;
-                while (!stop.WaitOne(0))
+                server.RunOnce();
+                if (card.ResetCount != resets)
                 {
-                    server.RunOnce();
-                    if (card.ResetCount != resets)
-                    {
-                        resets = card.ResetCount;
-                        Report(output, "reset " + resets + ": ATR sent");
-                    }
-                    if (card.State != state)
-                    {
-                        state = card.State;
-                        Report(output, "card state " + state);
-                    }
-                    if (card.Applet.CommandCount != commands)
-                    {
-                        commands = card.Applet.CommandCount;
-                        Report(output, "apdu " + commands + " answered");
-                    }
+                    resets = card.ResetCount;
+                    SimulationLoop.Report(output, "reset " + resets + ": ATR sent");
                 }
-                Report(output, "stopped after " + server.BytesFromReader + " bytes in, " + server.BytesToReader + " bytes out");
-            }
-        }
-
-        private static void StopOn(PosixSignalContext context, ManualResetEvent stop)
-        {
-            context.Cancel = true;
-            stop.Set();
-        }
-
-        /// <summary>A background thread that sets <paramref name="stop"/> when standard input ends.</summary>
-        private static void WatchInputForEof(ManualResetEvent stop)
-        {
-            Thread watcher = new Thread(() =>
-            {
-                using (Stream input = Console.OpenStandardInput())
+                if (card.State != state)
                 {
-                    byte[] chunk = new byte[InputChunk];
-                    while (input.Read(chunk, 0, chunk.Length) > 0)
-                    {
-                        // Whatever is typed is ignored: only the end of input matters.
-                    }
+                    state = card.State;
+                    SimulationLoop.Report(output, "card state " + state);
                 }
-                stop.Set();
+                if (card.Applet.CommandCount != commands)
+                {
+                    commands = card.Applet.CommandCount;
+                    SimulationLoop.Report(output, "apdu " + commands + " answered");
+                }
             });
-            watcher.IsBackground = true;
-            watcher.Name = "stdin EOF watch";
-            watcher.Start();
-        }
-
-        private static void Report(TextWriter output, string line)
-        {
-            output.WriteLine(line);
-            output.Flush();
+            SimulationLoop.Report(output, "stopped after " + server.BytesFromReader + " bytes in, " + server.BytesToReader + " bytes out");
         }
     }
 }
