@@ -64,7 +64,11 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             return SmartcardStatus.Success;
         }
 
-        /// <summary>Reads exactly as many bytes as the frame still needs, skipping line noise before its start code.</summary>
+        /// <summary>
+        /// Reads exactly as many bytes as the frame still needs, skipping line noise before its start code
+        /// (such as the tail of a late response the host gave up on, still arriving after the RX flush);
+        /// the noise is dropped when keeping it would overflow <paramref name="capacity"/>.
+        /// </summary>
         public SmartcardStatus ReadFrame(byte[] buffer, int offset, int capacity, long timeoutMicros, out int length)
         {
             length = 0;
@@ -79,7 +83,14 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
                 if (length + wanted > capacity)
                 {
-                    return SmartcardStatus.BufferTooSmall;
+                    int kept = DropNoise(buffer, offset, length);
+                    if (kept == length)
+                    {
+                        return SmartcardStatus.BufferTooSmall;
+                    }
+
+                    length = kept;
+                    continue;
                 }
 
                 long left = deadline - clock.NowMicros;
@@ -91,6 +102,30 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
                 length += received;
             }
+        }
+
+        /// <summary>
+        /// Moves the frame that starts at the start code 00 FF to <paramref name="offset"/> and returns the bytes
+        /// kept; without a start code only a last 00 is kept, which may begin one.
+        /// </summary>
+        private static int DropNoise(byte[] buffer, int offset, int length)
+        {
+            int start = length > 0 && buffer[offset + length - 1] == Pn532Frame.StartCode1 ? length - 1 : length;
+            for (int i = 0; i + 1 < length; i++)
+            {
+                if (buffer[offset + i] == Pn532Frame.StartCode1 && buffer[offset + i + 1] == Pn532Frame.StartCode2)
+                {
+                    start = i;
+                    break;
+                }
+            }
+
+            for (int i = start; i < length; i++)
+            {
+                buffer[offset + i - start] = buffer[offset + i];
+            }
+
+            return length - start;
         }
     }
 }
