@@ -58,20 +58,23 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 return SmartcardStatus.IoDeviceError;
             }
 
-            SmartcardStatus status = SmartcardStatus.IoTimeout;
-            for (int attempt = 0; attempt < CommandAttempts; attempt++)
-            {
-                status = link.Transceive(command, parameters, 0, count, answer, 0, answer.Length, timeoutMicros, out length);
-                if (status == SmartcardStatus.Success || link.CommandAcknowledged)
-                {
-                    break;
-                }
-            }
-
+            SmartcardStatus status = Transceive(command, count, answer, timeoutMicros, out length);
             if (open && IsLinkFailure(status) && !ChipAnswers())
             {
                 chipFailed = true;
                 return SmartcardStatus.IoDeviceError;
+            }
+
+            return status;
+        }
+
+        /// <summary>One command on the link, sent once more when the chip did not acknowledge it.</summary>
+        SmartcardStatus Transceive(byte command, int count, byte[] response, long timeoutMicros, out int length)
+        {
+            SmartcardStatus status = link.Transceive(command, parameters, 0, count, response, 0, response.Length, timeoutMicros, out length);
+            for (int attempt = 1; attempt < CommandAttempts && status != SmartcardStatus.Success && !link.CommandAcknowledged; attempt++)
+            {
+                status = link.Transceive(command, parameters, 0, count, response, 0, response.Length, timeoutMicros, out length);
             }
 
             return status;
@@ -89,7 +92,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         bool ChipAnswers()
         {
             int length;
-            SmartcardStatus status = link.Transceive(Pn532Command.GetFirmwareVersion, parameters, 0, 0, probeAnswer, 0, probeAnswer.Length, options.CommandTimeoutMicros, out length);
+            SmartcardStatus status = Transceive(Pn532Command.GetFirmwareVersion, 0, probeAnswer, options.CommandTimeoutMicros, out length);
             return status == SmartcardStatus.Success && probeAnswer[0] == Pn532Ic;
         }
     }

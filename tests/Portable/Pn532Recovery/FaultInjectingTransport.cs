@@ -7,7 +7,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
     /// <summary>
     /// Sits between the driver and a real transport to the virtual PN532 and injects faults on the host's
     /// side of the wire: a command frame damaged on its way to the chip (the chip ignores it and sends no
-    /// ACK), and the card leaving the field just before a given InDataExchange reaches the chip.
+    /// ACK), a response that comes only after the host stopped waiting (as from a card slower than the wait), and
+    /// the card leaving the field just before a given InDataExchange reaches the chip.
     /// </summary>
     internal sealed class FaultInjectingTransport : IPn532Transport
     {
@@ -15,6 +16,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         private readonly VirtualPn532 chip;
         private readonly byte[] damaged = new byte[Pn532Frame.MaxFrameLength];
         private bool damageNextCommand;
+        private bool lateNextResponse;
         private int exchangesUntilRemoval;
 
         public FaultInjectingTransport(IPn532Transport inner, VirtualPn532 chip)
@@ -30,6 +32,12 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         public void DamageNextCommand()
         {
             damageNextCommand = true;
+        }
+
+        /// <summary>The host's next wait for a response (a read longer than an ACK) ends before it; the chip sends it afterwards.</summary>
+        public void DelayNextResponse()
+        {
+            lateNextResponse = true;
         }
 
         /// <summary>The card leaves the field just before the <paramref name="count"/>-th InDataExchange from now reaches the chip.</summary>
@@ -77,6 +85,13 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
 
         public SmartcardStatus ReadFrame(byte[] buffer, int offset, int capacity, long timeoutMicros, out int length)
         {
+            if (lateNextResponse && capacity > Pn532Frame.AckLength)
+            {
+                lateNextResponse = false;
+                length = 0;
+                return SmartcardStatus.IoTimeout;
+            }
+
             return inner.ReadFrame(buffer, offset, capacity, timeoutMicros, out length);
         }
     }

@@ -20,8 +20,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         private const int Empty = ScardConstants.StateEmpty;
         private const int Unavailable = ScardConstants.StateUnavailable;
 
-        /// <summary>I2C transactions a failing exchange spends: three write attempts for the command, as many for its one repeat and for the probe.</summary>
-        private const int NaksToFailAnExchange = 9;
+        /// <summary>I2C transactions a failing exchange spends: three write attempts for the command and as many for its one repeat, the same for the probe.</summary>
+        private const int NaksToFailAnExchange = 12;
 
         [TestMethod]
         public void ADamagedResponseIsRepeatedAfterANack()
@@ -51,6 +51,21 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
                 Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "over " + Pn532ManagerRig.Bus(bus));
                 Assert.AreEqual(1, rig.Transport.DamagedCommands, "one command frame went out damaged over " + Pn532ManagerRig.Bus(bus));
                 Assert.AreEqual(accepted + 1, rig.Chip.CommandCount, "the chip ran the command once over " + Pn532ManagerRig.Bus(bus));
+                rig.Dispose();
+            }
+        }
+
+        [TestMethod]
+        public void AnAnswerLaterThanTheWaitIsNotTransactedAndTheChipIsNotBlamed()
+        {
+            for (int bus = Pn532ManagerRig.I2c; bus <= Pn532ManagerRig.Hsu; bus++)
+            {
+                Pn532ManagerRig rig = ConnectedRig(bus, true);
+                int handle = rig.Connect();
+                rig.Transport.DelayNextResponse();
+
+                Assert.AreEqual(ScardError.GetName(ScardError.NotTransacted), rig.Send(handle, Pn532ManagerRig.SelectMf), "the exchange is aborted over " + Pn532ManagerRig.Bus(bus));
+                Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "the chip still answers, the reader stays available over " + Pn532ManagerRig.Bus(bus));
                 rig.Dispose();
             }
         }
