@@ -49,30 +49,34 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             bool arrived = false;
             lock (driverLock)
             {
-                if (open && powered && !stopPolling)
+                if (open && !stopPolling)
                 {
-                    removed = PoweredCardLeft();
-                }
-                else if (open && !stopPolling)
-                {
-                    Release();
-                    int found = ListTarget();
-                    removed = cardPresent && (found == TargetNone || found == TargetNew);
-                    arrived = found == TargetNew;
-                    if (removed)
-                    {
-                        MarkRemoved();
-                    }
-
-                    if (arrived)
-                    {
-                        TakeFoundTarget();
-                        SetCardPresent(true);
-                    }
+                    removed = powered ? PoweredCardLeft() : ListField(out arrived);
                 }
             }
 
             RaisePresence(removed, arrived);
+        }
+
+        /// <summary>Releases the targets and lists the field; returns true when the known card left or was replaced.</summary>
+        bool ListField(out bool arrived)
+        {
+            Release();
+            int found = ListTarget();
+            bool removed = cardPresent && (found == TargetNone || found == TargetNew);
+            arrived = found == TargetNew;
+            if (removed)
+            {
+                MarkRemoved();
+            }
+
+            if (arrived)
+            {
+                TakeFoundTarget();
+                SetCardPresent(true);
+            }
+
+            return removed;
         }
 
         /// <summary>
