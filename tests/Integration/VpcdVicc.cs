@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration
 {
@@ -32,14 +33,13 @@ namespace EmbeddedSmartCard.Tests.Integration
             get { return File.Exists(ViccPath) && File.Exists(Python) && Directory.Exists(Cryptodome); }
         }
 
-        public int Id
+        /// <summary>Marks the calling test inconclusive when vicc is missing, naming the packages to install.</summary>
+        public static void RequireInstalled()
         {
-            get { return process.Id; }
-        }
-
-        public bool HasExited
-        {
-            get { return process.HasExited; }
+            if (!Available)
+            {
+                Assert.Inconclusive("vicc is not installed (apt-get install vsmartcard-vpicc python3-virtualsmartcard python3-pycryptodome)");
+            }
         }
 
         public static VpcdVicc Start(int port)

@@ -20,7 +20,7 @@ namespace EmbeddedSmartCard.Tests.Integration
         [TestMethod]
         public void ViccIsACardWithItsAtrThatAnswersSelectMfAndGetChallenge()
         {
-            RequireVicc();
+            VpcdVicc.RequireInstalled();
             using (VpcdRig rig = new VpcdRig())
             using (VpcdVicc.Start(rig.Port(0)))
             {
@@ -43,7 +43,7 @@ namespace EmbeddedSmartCard.Tests.Integration
         [TestMethod]
         public void StoppingViccIsARemovalAndStartingItAgainANewCard()
         {
-            RequireVicc();
+            VpcdVicc.RequireInstalled();
             using (VpcdRig rig = new VpcdRig())
             {
                 int handle;
@@ -72,7 +72,7 @@ namespace EmbeddedSmartCard.Tests.Integration
         [TestMethod]
         public void TwoViccOnTwoPortsAreTwoReaders()
         {
-            RequireVicc();
+            VpcdVicc.RequireInstalled();
             using (VpcdRig rig = new VpcdRig("", 2))
             {
                 Assert.AreNotEqual(rig.Port(0), rig.Port(1));
@@ -103,14 +103,6 @@ namespace EmbeddedSmartCard.Tests.Integration
             byte[] bytes = Convert.FromHexString(response.Replace(" ", ""));
             Assert.AreEqual(ChallengeResponseLength, bytes.Length, response);
             Assert.AreEqual("9000", HexText.StatusWord(bytes, 0, bytes.Length), response);
-        }
-
-        private static void RequireVicc()
-        {
-            if (!VpcdVicc.Available)
-            {
-                Assert.Inconclusive("vicc is not installed (apt-get install vsmartcard-vpicc python3-virtualsmartcard python3-pycryptodome)");
-            }
         }
     }
 }
