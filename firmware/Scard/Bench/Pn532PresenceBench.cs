@@ -10,13 +10,17 @@ namespace EmbeddedSmartCard.Scard
     /// Time from an ISO 14443-4 card entering the virtual PN532's field to SCardGetStatusChange returning
     /// with the reader PRESENT, in virtual time, with the driver's own poll thread at a given period. Each
     /// trial starts right after the previous card's removal was reported (the poll thread is held there by
-    /// <see cref="Pn532PresenceGate"/>, so the next poll starts one period later) and places the card at a
-    /// chosen offset into the poll cycle: spreading the offsets over one cycle (period plus the duration
-    /// of an empty-field poll) covers every phase, including arrivals in the middle of a poll.
+    /// <see cref="Pn532PresenceGate"/>) and places the card at a chosen offset from that moment. The driver
+    /// decides how long it pauses between polls (never longer than the period), so the offsets are spread
+    /// evenly over several periods plus empty polls: every phase of the poll cycle is hit, arrivals in the
+    /// middle of a poll included, and no phase is favoured much.
     /// </summary>
     public sealed class Pn532PresenceBench : IDisposable
     {
         private static readonly byte[] CardUid = { 0x08, 0x12, 0x34, 0x56 };
+
+        /// <summary>How many of the longest possible poll cycles (period + empty poll) the offsets cover.</summary>
+        private const int SweptCycles = 4;
 
         private readonly Pn532BenchRig rig;
         private readonly Pn532PresenceGate gate = new Pn532PresenceGate();
@@ -59,19 +63,19 @@ namespace EmbeddedSmartCard.Scard
         /// <summary>Virtual duration of the poll that finds a card (InRelease, InListPassiveTarget activating it).</summary>
         public long ArrivalPollMicros { get; private set; }
 
-        /// <summary>One poll cycle: the period the poll thread waits plus the empty poll that follows.</summary>
-        public long CycleMicros
+        /// <summary>The longest poll cycle: a pause of the whole period, then a poll of an empty field.</summary>
+        public long LongestCycleMicros
         {
             get { return PollPeriodMicros + EmptyPollMicros; }
         }
 
-        /// <summary>Latencies of <paramref name="trials"/> arrivals spread evenly over one poll cycle, sorted, in microseconds.</summary>
+        /// <summary>Latencies of <paramref name="trials"/> arrivals spread evenly over several poll cycles, sorted, in microseconds.</summary>
         public long[] Measure(int trials)
         {
             long[] latencies = new long[trials];
             for (int i = 0; i < trials; i++)
             {
-                latencies[i] = MeasureArrival(CycleMicros * (i + 1) / trials);
+                latencies[i] = MeasureArrival(SweptCycles * LongestCycleMicros * (i + 1) / trials);
             }
 
             Array.Sort(latencies);
