@@ -10,8 +10,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
     /// <summary>
     /// What a PC/SC application sees of a PN532: the reader on the virtual chip over I2C (400 kHz), SPI
     /// (5 MHz, an MSB-first controller, so the driver reverses bits) or HSU (115 200 bd), listed in an
-    /// SCardManager with its defaults (cards powered at insertion) and one context. The reader has no poll
-    /// thread: <see cref="WaitFor"/> polls it while it waits, as the driver thread would.
+    /// SCardManager with its defaults (cards powered at insertion) and one context. Without a poll period the
+    /// reader has no poll thread: <see cref="WaitFor"/> polls it while it waits, as the driver thread would.
     /// </summary>
     internal sealed class AcceptanceRig
     {
@@ -47,11 +47,17 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
         public readonly int Context;
         public readonly string Name;
 
-        public AcceptanceRig(int bus)
+        public AcceptanceRig(int bus) : this(bus, 0)
+        {
+        }
+
+        /// <param name="bus">I2c, Spi or Hsu.</param>
+        /// <param name="pollPeriodMicros">The driver's poll period on the virtual clock; 0: no poll thread.</param>
+        public AcceptanceRig(int bus, long pollPeriodMicros)
         {
             Chip = new VirtualPn532(Clock);
             Pn532ReaderOptions options = new Pn532ReaderOptions();
-            options.PollPeriodMicros = 0;
+            options.PollPeriodMicros = pollPeriodMicros;
             Reader = new Drivers.Pn532.Pn532Reader(options, Transport(bus), Clock);
             Name = Manager.Readers.Add(Reader, "PN532").Name;
             Manager.EstablishContext(ScardConstants.ScopeSystem, out Context);
