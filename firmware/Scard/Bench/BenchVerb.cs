@@ -19,6 +19,7 @@ namespace EmbeddedSmartCard.Scard
         private const int DefaultExchanges = 2000;
         private const int StatusChangeEvents = 500;
         private const string Pn532Verb = "pn532";
+        private const string Usage = "usage: scard bench [--exchanges N] | scard bench pn532 [--exchanges N]";
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
@@ -29,7 +30,7 @@ namespace EmbeddedSmartCard.Scard
                 return Pn532BenchVerb.Run(rest, output, error);
             }
 
-            int exchanges = ParseExchanges(args);
+            int exchanges = ParseExchanges(args, DefaultExchanges, Usage);
             bool lineOk = RunTransmit(exchanges, output);
             bool managerOk = RunManager(exchanges, output);
             return lineOk && managerOk ? 0 : 1;
@@ -82,14 +83,15 @@ namespace EmbeddedSmartCard.Scard
             return sorted[index];
         }
 
-        private static string Format(double value, string format)
+        internal static string Format(double value, string format)
         {
             return value.ToString(format, CultureInfo.InvariantCulture);
         }
 
-        private static int ParseExchanges(string[] args)
+        /// <summary>The only option of both benchmarks, "--exchanges N" (N &gt; 0); anything else is a usage error.</summary>
+        internal static int ParseExchanges(string[] args, int defaultExchanges, string usage)
         {
-            int exchanges = DefaultExchanges;
+            int exchanges = defaultExchanges;
             for (int i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--exchanges" && i + 1 < args.Length && int.TryParse(args[i + 1], out exchanges) && exchanges > 0)
@@ -98,7 +100,7 @@ namespace EmbeddedSmartCard.Scard
                     continue;
                 }
 
-                throw new CommandLineException("usage: scard bench [--exchanges N] | scard bench pn532 [--exchanges N]");
+                throw new CommandLineException(usage);
             }
 
             return exchanges;

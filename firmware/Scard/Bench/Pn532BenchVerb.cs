@@ -35,7 +35,7 @@ namespace EmbeddedSmartCard.Scard
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
-            int exchanges = ParseExchanges(args);
+            int exchanges = BenchVerb.ParseExchanges(args, DefaultExchanges, Usage);
             bool allocationFree = RunApdus(exchanges, output);
             output.WriteLine();
             RunPresence(output);
@@ -72,12 +72,12 @@ namespace EmbeddedSmartCard.Scard
         {
             return Row(ApduColumns, label, result.Apdu.Name,
                 result.Apdu.Command.Length + "/" + result.Apdu.ResponseLength,
-                Format(result.Transactions, "F1"), Format(result.Bytes, "F0"),
-                Format(result.VirtualMicros, "F0"), Format(1e6 / result.VirtualMicros, "F1"),
-                result.WireMicros.ToString(CultureInfo.InvariantCulture), Format(1e6 / result.WireMicros, "F0"),
-                Format(result.VirtualMicros / result.WireMicros, "F2"),
+                BenchVerb.Format(result.Transactions, "F1"), BenchVerb.Format(result.Bytes, "F0"),
+                BenchVerb.Format(result.VirtualMicros, "F0"), BenchVerb.Format(1e6 / result.VirtualMicros, "F1"),
+                result.WireMicros.ToString(CultureInfo.InvariantCulture), BenchVerb.Format(1e6 / result.WireMicros, "F0"),
+                BenchVerb.Format(result.VirtualMicros / result.WireMicros, "F2"),
                 ((result.Apdu.Command.Length + result.Apdu.ResponseLength) * VirtualPn532.RfByteMicros).ToString(CultureInfo.InvariantCulture),
-                Format(result.AllocatedBytes, "F0"), Format(result.RealMicros, "F1"));
+                BenchVerb.Format(result.AllocatedBytes, "F0"), BenchVerb.Format(result.RealMicros, "F1"));
         }
 
         private static void RunPresence(TextWriter output)
@@ -124,7 +124,7 @@ namespace EmbeddedSmartCard.Scard
 
         private static string Millis(long micros)
         {
-            return Format(micros / 1000.0, "F1");
+            return BenchVerb.Format(micros / 1000.0, "F1");
         }
 
         private static string Row(int[] widths, params string[] cells)
@@ -141,28 +141,6 @@ namespace EmbeddedSmartCard.Scard
             }
 
             return row.ToString().TrimEnd();
-        }
-
-        private static string Format(double value, string format)
-        {
-            return value.ToString(format, CultureInfo.InvariantCulture);
-        }
-
-        private static int ParseExchanges(string[] args)
-        {
-            int exchanges = DefaultExchanges;
-            for (int i = 0; i < args.Length; i++)
-            {
-                if (args[i] == "--exchanges" && i + 1 < args.Length && int.TryParse(args[i + 1], out exchanges) && exchanges > 0)
-                {
-                    i++;
-                    continue;
-                }
-
-                throw new CommandLineException(Usage);
-            }
-
-            return exchanges;
         }
     }
 }
