@@ -1,11 +1,12 @@
 using System;
 using EmbeddedSmartCard.Boards.Simulator;
+using EmbeddedSmartCard.Drivers.Vpcd;
 
 namespace EmbeddedSmartCard.Boards.Linux
 {
     /// <summary>
     /// Builds a board from its spec: "sim" (the simulator board), "sim:pn532[,taps=&lt;script&gt;]" (the same
-    /// plus a simulated PN532), "uart-card:&lt;device&gt;[,option…]" or a PN532 on I2C, SPI or HSU.
+    /// plus a simulated PN532), "uart-card:&lt;device&gt;[,option…]", a PN532 on I2C, SPI or HSU, or "vpcd[:&lt;port&gt;]".
     /// </summary>
     public static class BoardFactory
     {
@@ -43,7 +44,11 @@ namespace EmbeddedSmartCard.Boards.Linux
             {
                 return Pn532Board.Open(trimmed, Pn532Spec.Parse(trimmed));
             }
-            throw new ArgumentException("unknown board spec '" + spec + "'. Valid forms: " + SpecText.AllForms);
+            if (VpcdSpec.Matches(trimmed))
+            {
+                return VpcdBoard.Create(trimmed, VpcdSpec.Parse(trimmed));
+            }
+            throw new ArgumentException("unknown board spec '" + spec + "'. Valid forms: " + SpecText.AllForms + " | " + VpcdSpec.ValidForms);
         }
 
         /// <summary>sim:pn532[,taps=&lt;script&gt;]: the demo board plus a PN532 whose field follows the script in real time.</summary>
