@@ -9,7 +9,8 @@ namespace EmbeddedSmartCard.Manager
     /// <summary>
     /// Wraps a reader driver so the supervisor sees it fail: a call that throws (answered IoDeviceError
     /// instead, so no exception crosses the driver library), returns IoDeviceError or NoSuchDevice, or
-    /// takes longer than the watchdog bound raises <see cref="Faulted"/>. The calls themselves are
+    /// takes longer than the watchdog bound, or a failure the driver reports between calls
+    /// (<see cref="IDeviceFaultSource"/>) raises <see cref="Faulted"/>. The calls themselves are
     /// passed through unchanged; the device library above still serialises them (pcsc.md §3.3, §5 item 6).
     /// </summary>
     internal sealed class SupervisedDriver : IReaderDriver
@@ -30,6 +31,11 @@ namespace EmbeddedSmartCard.Manager
             this.inner = inner;
             ICardChannel innerChannel = inner.Channel;
             channel = innerChannel == null ? null : new SupervisedChannel(innerChannel, this);
+            IDeviceFaultSource faultSource = inner as IDeviceFaultSource;
+            if (faultSource != null)
+            {
+                faultSource.DeviceFailed += OnDeviceFailed;
+            }
         }
 
         /// <summary>
@@ -292,6 +298,12 @@ namespace EmbeddedSmartCard.Manager
                 faultPending = false;
                 return taken;
             }
+        }
+
+        /// <summary>The driver saw its device fail between calls: the same as a call that returned IoDeviceError.</summary>
+        private void OnDeviceFailed(IReaderDriver driver)
+        {
+            Report();
         }
 
         private void Report()
