@@ -93,6 +93,9 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 case Pn532Command.InDataExchange:
                     InDataExchange(parameters, count);
                     return;
+                case Pn532Command.InAutoPoll:
+                    InAutoPoll(parameters, count);
+                    return;
                 case Pn532Command.InSelect:
                 case Pn532Command.InDeselect:
                 case Pn532Command.InRelease:
@@ -141,20 +144,29 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// <summary>NbTg 1, then the target data of the card in the field, which becomes target 1.</summary>
         private void RespondTargetList(long processingMicros)
         {
-            _target = _fieldCard;
-            _targetSelected = true;
-            _target.OnSelected();
+            SelectFieldCard();
             _answer[0] = 1;
             Iso14443BCard typeB = _target as Iso14443BCard;
-            int length = typeB != null ? WriteTypeBTarget(typeB, 1) : WriteTypeATarget(1);
+            int length = typeB != null ? WriteTypeBTarget(typeB, 1) : WriteTypeATarget(1, (_parametersFlags & AutomaticRats) != 0);
             Respond(_answer, length, processingMicros);
         }
 
-        /// <summary>Tg, SENS_RES, SEL_RES, NFCIDLength, NFCID1, and the ATS (TL counts itself) when RATS is automatic; returns the end.</summary>
-        private int WriteTypeATarget(int at)
+        /// <summary>The card in the field becomes target 1, selected: a new session for it.</summary>
+        private void SelectFieldCard()
+        {
+            _target = _fieldCard;
+            _targetSelected = true;
+            _target.OnSelected();
+        }
+
+        /// <summary>
+        /// Tg, SENS_RES, SEL_RES, NFCIDLength, NFCID1, and the ATS (TL counts itself) when <paramref name="rats"/>
+        /// and the card has one; returns the end.
+        /// </summary>
+        private int WriteTypeATarget(int at, bool rats)
         {
             byte[] ats = _target.Ats;
-            _targetIso14443_4 = ats != null && (_parametersFlags & AutomaticRats) != 0;
+            _targetIso14443_4 = ats != null && rats;
             int i = at;
             _answer[i++] = TargetNumber;
             _answer[i++] = _target.SensRes[0];

@@ -208,6 +208,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             _ackPending = false;
             _responsePending = false;
             _waitingForCard = false;
+            StopAutoPoll();
         }
 
         /// <summary>A NACK asks for the last response again.</summary>
