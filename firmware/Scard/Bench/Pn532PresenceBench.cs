@@ -42,12 +42,19 @@ namespace EmbeddedSmartCard.Scard
 
             waiter = new StatusChangeWaiter(rig.Manager, context, rig.ManagedReaderName);
             waiter.Start();
-
-            // A first card, not measured, brings the poll thread to the gate for the first trial.
-            rig.Chip.PlaceCard(NewCard());
-            gate.WaitHeld();
-            waiter.WaitForState(ScardConstants.StatePresent);
-            RemoveCardAndHold();
+            try
+            {
+                // A first card, not measured, brings the poll thread to the gate for the first trial.
+                rig.Chip.PlaceCard(NewCard());
+                gate.WaitHeld();
+                waiter.WaitForState(ScardConstants.StatePresent);
+                RemoveCardAndHold();
+            }
+            catch (Exception)
+            {
+                Dispose();
+                throw;
+            }
         }
 
         public string Label
