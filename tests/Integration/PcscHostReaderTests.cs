@@ -1,0 +1,155 @@
+using System;
+using System.IO;
+using EmbeddedSmartCard.Firmware.Session;
+using EmbeddedSmartCard.Manager;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace EmbeddedSmartCard.Tests.Integration
+{
+    /// <summary>
+    /// The "pcsc" board against the real stack: vicc behind a private pcscd's vpcd, seen through our manager
+    /// (ATR, SELECT MF with P2=0C, GET CHALLENGE, removal and a new card), pcscd stopping (UNAVAILABLE) and
+    /// coming back (the supervisor reopens the reader), and vendor control codes passed through to pcscd.
+    /// </summary>
+    [TestClass]
+    public sealed class PcscHostReaderTests
+    {
+        private const string SelectMf = "00 A4 00 0C 02 3F 00";
+        private const string GetChallenge = "00 84 00 00 08";
+        private const int ChallengeLength = 8;
+
+        [TestMethod]
+        public void ViccBehindPcscdIsACardOfOurManagerWithItsAtrAndAnswers()
+        {
+            PcscDaemon.RequireInstalled();
+            using (PcscDaemon daemon = PcscDaemon.Start())
+            using (VpcdVicc.Start(daemon.VpcdPort))
+            using (PcscRig rig = new PcscRig())
+            {
+                Assert.AreEqual(2, rig.Board.ReaderCount, "vpcd's two slots");
+                string reader = rig.ReaderName(PcscDaemon.Slot0);
+                ScardReaderState state = rig.WaitFor(reader, ScardConstants.StatePresent, true);
+                Assert.AreEqual(VpcdVicc.Atr, HexText.Format(state.Atr, 0, state.AtrLength));
+
+                int protocol;
+                int handle = rig.Connect(reader, out protocol);
+                Assert.AreEqual(ScardConstants.ProtocolT1, protocol, "vicc's ATR offers T=1");
+                Assert.AreEqual("90 00", rig.Send(handle, protocol, SelectMf));
+                string first = rig.Send(handle, protocol, GetChallenge);
+                string second = rig.Send(handle, protocol, GetChallenge);
+                AssertChallenge(first);
+                AssertChallenge(second);
+                Assert.AreNotEqual(first, second, "two challenges are random");
+                Assert.AreEqual("6A 82", rig.Send(handle, protocol, "00 A4 04 0C 05 F0 00 00 00 01"), "an absent AID");
+                Assert.AreEqual(ScardError.Success, rig.Manager.Disconnect(handle, ScardConstants.LeaveCard));
+            }
+        }
+
+        [TestMethod]
+        public void StoppingViccIsARemovalAndStartingItAgainANewCard()
+        {
+            PcscDaemon.RequireInstalled();
+            using (PcscDaemon daemon = PcscDaemon.Start())
+            using (PcscRig rig = new PcscRig())
+            {
+                string reader = rig.ReaderName(PcscDaemon.Slot0);
+                int handle;
+                int protocol;
+                using (VpcdVicc.Start(daemon.VpcdPort))
+                {
+                    rig.WaitFor(reader, ScardConstants.StatePresent, true);
+                    handle = rig.Connect(reader, out protocol);
+                    Assert.AreEqual("90 00", rig.Send(handle, protocol, SelectMf));
+                }
+
+                rig.WaitFor(reader, ScardConstants.StateEmpty);
+                Assert.AreEqual("SCARD_W_REMOVED_CARD", rig.Send(handle, protocol, SelectMf));
+
+                using (VpcdVicc.Start(daemon.VpcdPort))
+                {
+                    ScardReaderState state = rig.WaitFor(reader, ScardConstants.StatePresent, true);
+                    Assert.AreEqual(VpcdVicc.Atr, HexText.Format(state.Atr, 0, state.AtrLength));
+                    Assert.AreEqual("SCARD_W_REMOVED_CARD", rig.Send(handle, protocol, SelectMf), "the old handle stays removed");
+                    int fresh = rig.Connect(reader, out protocol);
+                    Assert.AreEqual("90 00", rig.Send(fresh, protocol, SelectMf));
+                }
+            }
+        }
+
+        [TestMethod]
+        public void PcscdStoppingMakesTheReaderUnavailableAndItRecoversWhenPcscdReturns()
+        {
+            PcscDaemon.RequireInstalled();
+            PcscDaemon daemon = PcscDaemon.Start();
+            int port = daemon.VpcdPort;
+            using (PcscRig rig = new PcscRig())
+            {
+                string reader = rig.ReaderName(PcscDaemon.Slot0);
+                using (daemon)
+                using (VpcdVicc.Start(port))
+                {
+                    rig.WaitFor(reader, ScardConstants.StatePresent, true);
+                }
+
+                rig.WaitFor(reader, ScardConstants.StateEmpty);
+                int handle;
+                int protocol;
+                int result = rig.Manager.Connect(rig.Context, reader, ScardConstants.ShareShared, ScardConstants.ProtocolT1, out handle, out protocol);
+                Assert.AreNotEqual(ScardError.Success, result, "no pcscd, no card");
+                rig.WaitFor(reader, ScardConstants.StateUnavailable);
+
+                using (PcscDaemon back = PcscDaemon.Start(port))
+                using (VpcdVicc.Start(port))
+                {
+                    ScardReaderState state = rig.WaitFor(reader, ScardConstants.StatePresent, true);
+                    Assert.AreEqual(VpcdVicc.Atr, HexText.Format(state.Atr, 0, state.AtrLength));
+                    int fresh = rig.Connect(reader, out protocol);
+                    Assert.AreEqual("90 00", rig.Send(fresh, protocol, SelectMf));
+                }
+            }
+        }
+
+        [TestMethod]
+        public void AVendorControlCodeReachesPcscdAndItsAnswerComesBack()
+        {
+            PcscDaemon.RequireInstalled();
+            using (PcscDaemon daemon = PcscDaemon.Start())
+            using (VpcdVicc.Start(daemon.VpcdPort))
+            using (PcscRig rig = new PcscRig())
+            {
+                string reader = rig.ReaderName(PcscDaemon.Slot0);
+                rig.WaitFor(reader, ScardConstants.StatePresent, true);
+                int protocol;
+                int handle = rig.Connect(reader, out protocol);
+                byte[] input = { 0x01 };
+                byte[] output = new byte[16];
+                int returned;
+                int result = rig.Manager.Control(handle, PcscLiteControlCode(3500), input, 0, input.Length, output, 0, output.Length, out returned);
+                // vpcd implements no IFDHControl: pcscd answers SCARD_E_UNSUPPORTED_FEATURE, which comes back as such.
+                Assert.AreEqual("SCARD_E_UNSUPPORTED_FEATURE", ScardError.GetName(result));
+                Assert.AreEqual("90 00", rig.Send(handle, protocol, SelectMf), "the card is still usable");
+            }
+        }
+
+        [TestMethod]
+        public void WithoutPcscdThePcscBoardIsAClearIoError()
+        {
+            PcscDaemon.RequireInstalled();
+            PcscDaemon.Start().Dispose();
+            IOException error = Assert.ThrowsExactly<IOException>(() => new PcscRig());
+            Assert.IsTrue(error.Message.Contains("pcscd"), error.Message);
+        }
+
+        private static int PcscLiteControlCode(int function)
+        {
+            return 0x42000000 + function;
+        }
+
+        private static void AssertChallenge(string response)
+        {
+            string[] bytes = response.Split(' ');
+            Assert.AreEqual(ChallengeLength + 2, bytes.Length, response);
+            Assert.IsTrue(response.EndsWith("90 00", StringComparison.Ordinal), response);
+        }
+    }
+}
