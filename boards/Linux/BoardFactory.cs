@@ -1,5 +1,6 @@
 using System;
 using EmbeddedSmartCard.Boards.Simulator;
+using EmbeddedSmartCard.Drivers.PcscHost;
 using EmbeddedSmartCard.Drivers.Vpcd;
 
 namespace EmbeddedSmartCard.Boards.Linux
@@ -48,7 +49,11 @@ namespace EmbeddedSmartCard.Boards.Linux
             {
                 return VpcdBoard.Create(trimmed, VpcdSpec.Parse(trimmed));
             }
-            throw new ArgumentException("unknown board spec '" + spec + "'. Valid forms: " + SpecText.AllForms + " | " + VpcdSpec.ValidForms);
+            if (PcscSpec.Matches(trimmed))
+            {
+                return PcscHostBoard.Create(trimmed, PcscSpec.Parse(trimmed));
+            }
+            throw new ArgumentException("unknown board spec '" + spec + "'. Valid forms: " + SpecText.AllForms + " | " + VpcdSpec.ValidForms + " | " + PcscSpec.ValidForms);
         }
 
         /// <summary>sim:pn532[,taps=&lt;script&gt;]: the demo board plus a PN532 whose field follows the script in real time.</summary>
