@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System.Threading;
+using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Manager;
 
 namespace EmbeddedSmartCard.Tests.Pn532Recovery
@@ -22,6 +23,10 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
 
         /// <summary>I2C transactions a failing exchange spends: three write attempts for the command and as many for its one repeat, the same for the probe.</summary>
         private const int NaksToFailAnExchange = 12;
+
+        /// <summary>A clock stretch of 20 ms per transaction, and one longer than the link's 100 ms ACK wait.</summary>
+        private const long StretchMicros = 20000;
+        private const long LongStretchMicros = 150000;
 
         [TestMethod]
         public void ADamagedResponseIsRepeatedAfterANack()
@@ -100,6 +105,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             Assert.IsTrue(rig.WaitFor(Unavailable, 0), "unavailable");
             Thread.Sleep(60);
             Assert.IsTrue(rig.WaitFor(Unavailable, 0), "the restarts cannot wake a hung chip");
+            ExpectOtherReaderWorks(rig);
 
             int accepted = rig.Chip.CommandCount;
             rig.Chip.PowerCycle();
@@ -119,6 +125,21 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf));
             rig.I2cDevice.NakNext(4);
             Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "NAKs beyond the transport's write attempts: the command is written again");
+            rig.Dispose();
+        }
+
+        [TestMethod]
+        public void I2cClockStretchingOnlyDelaysTheExchange()
+        {
+            Pn532ManagerRig rig = ConnectedRig(Pn532ManagerRig.I2c, true);
+            int handle = rig.Connect();
+            long started = rig.Clock.NowMicros;
+            rig.I2cDevice.StretchNext(4, StretchMicros);
+
+            Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf));
+            Assert.IsTrue(rig.Clock.NowMicros - started >= 4 * StretchMicros, "the host waited out the stretched transactions");
+            rig.I2cDevice.StretchNext(3, LongStretchMicros);
+            Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "transactions stretched beyond the ACK wait lose nothing");
             rig.Dispose();
         }
 
@@ -170,6 +191,24 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             Assert.IsTrue(handle != 0, "connected again");
             Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "an APDU after the recovery");
             Assert.AreEqual(ScardError.Success, rig.Manager.Disconnect(handle, ScardConstants.LeaveCard));
+        }
+
+        /// <summary>A contact reader in the same manager carries on while the PN532 is unavailable.</summary>
+        private static void ExpectOtherReaderWorks(Pn532ManagerRig rig)
+        {
+            SimulatorBoard board = new SimulatorBoard(1);
+            board.GetSlot(0).Insert(new SimulatedCard(CardProfile.DirectT0()));
+            string name = rig.Manager.Readers.Add(board.GetReader(0), "Contact").Name;
+            int handle;
+            int protocol;
+            Assert.AreEqual(ScardError.Success, rig.Manager.Connect(rig.Context, name, ScardConstants.ShareShared, ScardConstants.ProtocolAny, out handle, out protocol), "the other reader connects");
+            byte[] select = TestSupport.Hex(Pn532ManagerRig.SelectMf);
+            byte[] response = new byte[16];
+            int length;
+            Assert.AreEqual(ScardError.Success, rig.Manager.Transmit(handle, protocol, select, 0, select.Length, response, 0, response.Length, out length));
+            Assert.AreEqual("90 00", TestSupport.ToHex(response, 0, length), "the other reader's card answers");
+            Assert.AreEqual(ScardError.Success, rig.Manager.Disconnect(handle, ScardConstants.LeaveCard));
+            Assert.IsTrue(rig.WaitFor(Unavailable, 0), "the PN532 is still unavailable");
         }
 
         /// <summary>ECHO of 300 bytes as an extended case 4 APDU (309 bytes): two InDataExchange frames, the first with MI.</summary>
