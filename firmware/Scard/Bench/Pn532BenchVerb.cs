@@ -45,8 +45,10 @@ namespace EmbeddedSmartCard.Scard
         private static bool RunApdus(int exchanges, TextWriter output)
         {
             output.WriteLine("PN532 APDU round trips through SCardTransmit, virtual PN532 with an ISO 14443-4 card (" + exchanges + " exchanges each)");
-            output.WriteLine("  xfers/bytes: bus transactions and bytes per APDU; virtual: time per APDU on the virtual clock (chip: ACK 0.5 ms,");
-            output.WriteLine("  1 ms processing, 85 us per byte over the air at 106 kbit/s); wire: bus time of the APDU's frames alone");
+            output.WriteLine("  xfers/bytes: bus transactions and bytes per APDU; virtual: time per APDU on the virtual clock (chip: ACK "
+                + VirtualPn532.AckDelayMicros + " us,");
+            output.WriteLine("  " + VirtualPn532.CommandMicros + " us processing, " + VirtualPn532.RfByteMicros
+                + " us per byte over the air at 106 kbit/s); wire: bus time of the APDU's frames alone");
             output.WriteLine("  (command, ACK, response of each InDataExchange) at the bus rate; ratio = virtual / wire; air: the APDU's");
             output.WriteLine("  bytes over the air at 106 kbit/s; alloc: bytes allocated per SCardTransmit; real: CPU time of the simulation.");
             output.WriteLine(Row(ApduColumns, "bus", "APDU", "C/R", "xfers", "bytes", "virtual us", "APDU/s", "wire us", "wire/s", "ratio", "air us", "alloc B", "real us"));
