@@ -96,6 +96,9 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 case Pn532Command.InAutoPoll:
                     InAutoPoll(parameters, count);
                     return;
+                case Pn532Command.InCommunicateThru:
+                    InCommunicateThru(parameters, count);
+                    return;
                 case Pn532Command.InSelect:
                 case Pn532Command.InDeselect:
                 case Pn532Command.InRelease:
@@ -157,6 +160,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             _target = _fieldCard;
             _targetSelected = true;
             _target.OnSelected();
+            StartBlockNumbering();
         }
 
         /// <summary>
@@ -234,6 +238,11 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 return;
             }
 
+            if (_targetIso14443_4)
+            {
+                ToggleBlockNumber();
+            }
+
             RfAnswer answer = _target.Transceive(_chainedCommand, 0, commandLength, _cardAnswer, 0, _cardAnswer.Length, out _cardAnswerLength);
             switch (answer)
             {
@@ -309,6 +318,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
             _targetSelected = true;
             _target.OnSelected();
+            StartBlockNumbering();
             RespondStatus(StatusOk, ActivationMicros);
         }
 

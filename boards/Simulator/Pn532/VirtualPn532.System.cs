@@ -71,7 +71,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             get { return _fieldOn; }
         }
 
-        /// <summary>Power-on state: LowVbat, field off, automatic RATS on, MxRtyPassiveActivation FF.</summary>
+        /// <summary>Power-on state: LowVbat, field off, automatic RATS on, MxRtyPassiveActivation FF, communication time-out 51.2 ms.</summary>
         public void ResetConfiguration()
         {
             lock (_sync)
@@ -83,6 +83,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 _samMode = SamModeNormal;
                 _fieldOn = false;
                 _passiveActivationRetries = RetryForever;
+                _communicationTimeout = DefaultCommunicationTimeout;
                 _registers.Clear();
                 ResetSerialBaudRate();
                 ReleaseTargets();
@@ -206,6 +207,10 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 {
                     ReleaseTargets();
                 }
+            }
+            else if (parameters[0] == RfItemTimings)
+            {
+                _communicationTimeout = parameters[3];
             }
             else if (parameters[0] == RfItemMaxRetries)
             {
