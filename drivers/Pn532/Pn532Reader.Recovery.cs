@@ -8,9 +8,11 @@ namespace EmbeddedSmartCard.Drivers.Pn532
     /// driver check that the chip answers at all; when it does not, the chip is declared failed and every
     /// call reports IoDeviceError, the status the manager's supervisor treats as a broken device: the
     /// reader goes UNAVAILABLE, is closed, and reopened later, when Open pulses RSTPDN (if wired) and
-    /// initialises the chip from its power-on state.
+    /// initialises the chip from its power-on state. A failure found by the poll thread, while no call
+    /// is in progress, is also raised as <see cref="DeviceFailed"/>, so an idle chip that hangs reaches the
+    /// supervisor without waiting for the next application call.
     /// </summary>
-    public sealed partial class Pn532Reader
+    public sealed partial class Pn532Reader : IDeviceFaultSource
     {
         /// <summary>
         /// RSTPDN held low: the datasheet asks for at least 20 ns (reference §4.2); 1 ms is far beyond it so
@@ -29,6 +31,12 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         /// <summary>Set when the chip stopped answering; cleared by Open.</summary>
         bool chipFailed;
+
+        /// <summary>
+        /// The chip stopped answering (raised once per failure, under the driver lock: a handler records the
+        /// failure and returns, as the manager's supervision does, without calling back into the driver).
+        /// </summary>
+        public event DeviceFaultHandler DeviceFailed;
 
         /// <summary>Pulses RSTPDN low: the chip restarts in its power-on state (LowVbat, nothing pending).</summary>
         void ResetChip()
@@ -62,6 +70,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             if (open && IsLinkFailure(status) && !ChipAnswers())
             {
                 chipFailed = true;
+                RaiseDeviceFailed();
                 return SmartcardStatus.IoDeviceError;
             }
 
@@ -78,6 +87,15 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             }
 
             return status;
+        }
+
+        void RaiseDeviceFailed()
+        {
+            DeviceFaultHandler handler = DeviceFailed;
+            if (handler != null)
+            {
+                handler(this);
+            }
         }
 
         /// <summary>Failures of the link itself (no ACK, no response, damaged frames, the bus), as opposed to a chip that answered.</summary>

@@ -95,6 +95,41 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         }
 
         [TestMethod]
+        public void AChipThatHangsWhileIdleIsFoundByThePollAndComesBack()
+        {
+            for (int bus = Pn532ManagerRig.I2c; bus <= Pn532ManagerRig.Hsu; bus++)
+            {
+                Pn532ManagerRig rig = ConnectedRig(bus, true);
+                Assert.IsTrue(rig.WaitFor(Present, 0), "the card is there over " + Pn532ManagerRig.Bus(bus));
+                int accepted = rig.Chip.CommandCount;
+                rig.Chip.Hang();
+
+                rig.Reader.Poll();
+                Assert.IsTrue(rig.WaitForReopen(accepted), "no application call, yet the supervisor reopened and reset the chip over " + Pn532ManagerRig.Bus(bus));
+                Assert.IsFalse(rig.Chip.Hung, "the reset pulse ended the hang");
+                Assert.IsTrue(rig.WaitFor(Present, Unavailable), "the card found again over " + Pn532ManagerRig.Bus(bus));
+                ExpectNewSession(rig, 0);
+                rig.Dispose();
+            }
+        }
+
+        [TestMethod]
+        public void AnEmptyReaderWhoseChipHangsComesBackEmpty()
+        {
+            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.Spi, true);
+            Assert.IsTrue(rig.WaitFor(Empty, 0), "empty");
+            int accepted = rig.Chip.CommandCount;
+            rig.Chip.Hang();
+
+            rig.Reader.Poll();
+            Assert.IsTrue(rig.WaitForReopen(accepted), "reopened and reset");
+            Assert.IsTrue(rig.WaitFor(Empty, Unavailable), "available and empty");
+            rig.PlaceIsoCard(Pn532ManagerRig.IsoUid);
+            ExpectNewSession(rig, 0);
+            rig.Dispose();
+        }
+
+        [TestMethod]
         public void WithoutAResetPinAHungChipStaysUnavailableUntilItIsPowerCycled()
         {
             Pn532ManagerRig rig = ConnectedRig(Pn532ManagerRig.I2c, false);
@@ -183,10 +218,14 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             return rig;
         }
 
-        /// <summary>The old handle is let go; a new one reaches the card in the field.</summary>
+        /// <summary>The old handle (0: none) is let go; a new one reaches the card in the field.</summary>
         private static void ExpectNewSession(Pn532ManagerRig rig, int oldHandle)
         {
-            rig.Manager.Disconnect(oldHandle, ScardConstants.LeaveCard);
+            if (oldHandle != 0)
+            {
+                rig.Manager.Disconnect(oldHandle, ScardConstants.LeaveCard);
+            }
+
             int handle = rig.Connect();
             Assert.IsTrue(handle != 0, "connected again");
             Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "an APDU after the recovery");
