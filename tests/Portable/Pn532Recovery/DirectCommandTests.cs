@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using EmbeddedSmartCard.Boards.Simulator.Pn532;
 using EmbeddedSmartCard.Manager;
 
 namespace EmbeddedSmartCard.Tests.Pn532Recovery
@@ -61,6 +62,27 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
 
             Assert.AreEqual("D5 41 00 90 00", rig.Control(handle, DirectCommandPcscLite, "D4 40 01 " + Pn532ManagerRig.SelectMf, Capacity));
             Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "the driver's own exchanges carry on");
+            rig.Dispose();
+        }
+
+        [TestMethod]
+        public void RawFramesThroughInCommunicateThru()
+        {
+            Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.Hsu, false);
+            UltralightCard card = new UltralightCard(TestSupport.Hex("04 A1 B2 C3 D4 E5 F6"));
+            rig.Chip.PlaceCard(card);
+            int handle = rig.Connect();
+
+            Assert.AreEqual("D5 43 00 " + TestSupport.ToHex(card.Memory, 0, 16), rig.Control(handle, DirectCommandPcscLite, "D4 42 30 00", Capacity), "Ultralight READ of pages 0..3");
+            rig.Manager.Disconnect(handle, ScardConstants.UnpowerCard);
+
+            rig.Chip.RemoveCard();
+            Assert.IsTrue(rig.WaitFor(ScardConstants.StateEmpty, 0), "the Ultralight left");
+            rig.PlaceIsoCard(Pn532ManagerRig.IsoUid);
+            handle = rig.Connect();
+            string answer = rig.Control(handle, DirectCommandPcscLite, "D4 42 B2", Capacity);
+            Assert.IsTrue(answer == "D5 43 00 A2" || answer == "D5 43 00 A3", "R(NAK) answered by R(ACK), libnfc's presence probe: " + answer);
+            Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "the session goes on");
             rig.Dispose();
         }
 
