@@ -224,6 +224,27 @@ namespace EmbeddedSmartCard.Tests.Pn532Presence
             AuthenticatedSessionSurvivesPolling(PresenceRig.Hsu);
         }
 
+        /// <summary>
+        /// Access bytes 7F 07 88 69 give the trailer condition 011 (MF1S50 access conditions): key B is not
+        /// readable, so it may authenticate, and the access bits are readable by A|B, so the trailer READ
+        /// of the presence check stays allowed in a key B session.
+        /// </summary>
+        [TestMethod]
+        public void KeyBSessionSurvivesPolling()
+        {
+            MifareClassicCard card = new MifareClassicCard(TestSupport.Hex(ClassicUid));
+            card.SetTrailer(1, TestSupport.Hex("FF FF FF FF FF FF"), TestSupport.Hex("7F 07 88 69"), TestSupport.Hex("B0 B1 B2 B3 B4 B5"));
+            PresenceRig rig = new PresenceRig(PresenceRig.Hsu, 0, card);
+            rig.Reader.Poll();
+            rig.PowerUp();
+            Assert.AreEqual("90 00", rig.Transmit("FF 82 00 01 06 B0 B1 B2 B3 B4 B5"));
+            Assert.AreEqual("90 00", rig.Transmit("FF 86 00 00 05 01 00 04 61 01"), "key B");
+            PollPeriods(rig, 10);
+            Assert.AreEqual(1, card.AuthenticatedSector, "still in the key B session");
+            Assert.AreEqual("90 00", rig.Transmit("FF D6 00 05 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF"), "key B writes data blocks under 000");
+            Assert.AreEqual("+", rig.Events);
+        }
+
         [TestMethod]
         public void ARefusedReadEndsTheSessionAndPollingThenReselects()
         {
