@@ -6,7 +6,7 @@ using EmbeddedSmartCard.Manager;
 
 namespace EmbeddedSmartCard.Scard
 {
-    /// <summary>The --board option shared by the verbs that talk to readers: "sim" (default) or "uart-card:&lt;device&gt;[,options]".</summary>
+    /// <summary>The --board option shared by the verbs that talk to readers: "sim" (default), "sim:pn532", "uart-card:…", "pn532-i2c/spi/hsu:…" (boards/Linux/README.md).</summary>
     public static class BoardOption
     {
         public const string Name = "--board";
