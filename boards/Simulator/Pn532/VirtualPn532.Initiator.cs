@@ -316,9 +316,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 return;
             }
 
-            _targetSelected = true;
-            _target.OnSelected();
-            StartBlockNumbering();
+            SelectFieldCard();
             RespondStatus(StatusOk, ActivationMicros);
         }
 
