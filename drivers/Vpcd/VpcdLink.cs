@@ -10,7 +10,7 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
     /// </summary>
     public sealed class VpcdLink
     {
-        /// <summary>Scratch for dropping the rest of a frame too long for the caller.</summary>
+        /// <summary>Scratch for dropping the rest of a frame too long for the caller, and for the quiet-stream check.</summary>
         const int DrainChunkLength = 64;
 
         readonly IClock clock;
@@ -52,14 +52,14 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
             }
         }
 
-        /// <summary>Sends a 1-byte control message (power off/on, reset, get ATR). False when not connected or the write failed.</summary>
+        /// <summary>Sends a 1-byte control message (power off/on, reset, get ATR). False when not connected, the stream is not quiet or the write failed.</summary>
         public bool SendControl(byte code)
         {
             sendBuffer[VpcdMessage.HeaderLength] = code;
             return SendBuffered(VpcdMessage.ControlLength);
         }
 
-        /// <summary>Sends one frame holding <paramref name="length"/> bytes (0 to <see cref="MaxPayloadLength"/>). False when it cannot leave.</summary>
+        /// <summary>Sends one frame holding <paramref name="length"/> bytes (0 to <see cref="MaxPayloadLength"/>). False when it cannot leave (see <see cref="SendBuffered"/>).</summary>
         public bool Send(byte[] payload, int offset, int length)
         {
             if (length < 0 || length > MaxPayloadLength)
@@ -100,9 +100,13 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
             return ReadExactly(buffer, offset, length, deadline);
         }
 
+        /// <summary>
+        /// A frame leaves only into a quiet stream: bytes already waiting were never asked for (every reply
+        /// answers one request), so the peer is out of step, and EOF means it has gone. Either way: false.
+        /// </summary>
         bool SendBuffered(int payloadLength)
         {
-            if (connection == null)
+            if (connection == null || connection.Read(drain, 0, 1, 0) != 0)
             {
                 return false;
             }

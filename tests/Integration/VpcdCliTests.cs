@@ -4,7 +4,10 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration
 {
-    /// <summary>The scard tool on the vpcd board: `scard monitor --board vpcd:&lt;port&gt;` sees vicc come and go.</summary>
+    /// <summary>
+    /// The scard tool on the vpcd board: `scard monitor --board vpcd:&lt;port&gt;` sees vicc come and go. (No --count:
+    /// whether the monitor also shows the brief "unpowered" state before the ATR depends on timing; Dispose stops it.)
+    /// </summary>
     [TestClass]
     public sealed class VpcdCliTests
     {
@@ -16,7 +19,7 @@ namespace EmbeddedSmartCard.Tests.Integration
         {
             VpcdVicc.RequireInstalled();
             int port = FreePort();
-            using (PtyToolProcess monitor = PtyToolProcess.StartScard("monitor", "--board", "vpcd:" + port, "--count", "4", "--timeout", "60"))
+            using (PtyToolProcess monitor = PtyToolProcess.StartScard("monitor", "--board", "vpcd:" + port, "--timeout", "60"))
             {
                 Assert.IsTrue(monitor.WaitForLine("reader added", LineTimeoutMillis), "listening:\n" + monitor.Output + monitor.Error);
                 StringAssert.Contains(monitor.Output, "Virtual PCD [127.0.0.1:" + port + "] 00 00");
@@ -27,8 +30,6 @@ namespace EmbeddedSmartCard.Tests.Integration
                 }
 
                 Assert.IsTrue(monitor.WaitForLine("no card (event 2)", LineTimeoutMillis), "removed:\n" + monitor.Output + monitor.Error);
-                Assert.IsTrue(monitor.WaitForExit(LineTimeoutMillis), "monitor stops after its count");
-                Assert.AreEqual(0, monitor.ExitCode, monitor.Error);
             }
         }
 

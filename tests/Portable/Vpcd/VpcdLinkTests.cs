@@ -33,6 +33,9 @@ namespace EmbeddedSmartCard.Tests.Vpcd
             VpcdLink link = Linked(clock, vicc, 300);
 
             Assert.IsTrue(link.Send(TestSupport.Hex("00 A4 00 0C 02 3F 00"), 0, 7), "sent");
+            byte[] reply = new byte[2];
+            int length;
+            link.Receive(reply, 0, 2, Bound, out length);
             Assert.IsTrue(link.SendControl(VpcdMessage.PowerOn), "control sent");
 
             Assert.AreEqual(2, vicc.WriteCount);
@@ -49,6 +52,19 @@ namespace EmbeddedSmartCard.Tests.Vpcd
 
             Assert.IsFalse(link.Send(new byte[9], 0, 9), "9 bytes on an 8-byte link");
             Assert.AreEqual(0, vicc.WriteCount);
+        }
+
+        [TestMethod]
+        public void NothingIsSentWhileUnaskedBytesWait()
+        {
+            VirtualClock clock = new VirtualClock();
+            FakeVicc vicc = new FakeVicc(clock, ViccAtr);
+            VpcdLink link = Linked(clock, vicc, 300);
+            vicc.Push("00 02 90 00");
+
+            Assert.IsFalse(link.SendControl(VpcdMessage.GetAtr), "refused");
+            Assert.AreEqual(0, vicc.WriteCount);
+            Assert.AreEqual(0L, clock.NowMicros);
         }
 
         [TestMethod]

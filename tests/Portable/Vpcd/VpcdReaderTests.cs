@@ -144,9 +144,12 @@ namespace EmbeddedSmartCard.Tests.Vpcd
             FakeVicc vicc = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
             rig.Power(PowerAction.ColdReset);
 
-            vicc.Push("FF FF FF");
+            int writes = vicc.WriteCount;
+
+            vicc.Push("00 02 90 00");
 
             Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)rig.Send(SelectMf));
+            Assert.AreEqual(writes, vicc.WriteCount, "nothing sent into a stream out of step");
             Assert.IsTrue(vicc.ClosedByReader, "cut off");
         }
 
