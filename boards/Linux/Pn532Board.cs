@@ -9,7 +9,7 @@ namespace EmbeddedSmartCard.Boards.Linux
 {
     /// <summary>
     /// A PN532 wired to Linux through the host interface a <see cref="Pn532Spec"/> names: a
-    /// <see cref="Pn532Reader"/> over i2c-dev, spidev or a tty, with P70_IRQ on a GPIO line when wired,
+    /// <see cref="Pn532Reader"/> over i2c-dev, spidev or a tty, with P70_IRQ and RSTPDN on GPIO lines when wired,
     /// handed out as a <see cref="Pn532BoardReader"/> (a card on the antenna is present once Open returns).
     /// The board owns that hardware and releases it on Dispose.
     /// </summary>
@@ -17,6 +17,9 @@ namespace EmbeddedSmartCard.Boards.Linux
     {
         /// <summary>SPI mode 0 is the only one the PN532 C106 has (AN10609, reference §3.2 "SPI").</summary>
         private const int SpiMode = 0;
+
+        /// <summary>RSTPDN high: the chip runs (low holds it in reset; the driver pulses it at each Open).</summary>
+        private const bool RunLevel = true;
 
         /// <summary>P70_IRQ is a clean chip output: no debounce.</summary>
         private const int IrqDebounceMicros = 0;
@@ -51,8 +54,9 @@ namespace EmbeddedSmartCard.Boards.Linux
             try
             {
                 IPn532Transport transport = OpenTransport(spec, parts);
+                IOutputPin reset = spec.Reset == null ? null : parts.Own(new LinuxGpioOutputPin(spec.Reset.Chip, spec.Reset.Line, RunLevel, false));
                 Pn532ReaderOptions options = Options(spec);
-                Pn532Reader reader = new Pn532Reader(options, transport, MonotonicClock.Instance);
+                Pn532Reader reader = new Pn532Reader(options, transport, MonotonicClock.Instance, reset);
                 return new Pn532Board(specText, new Pn532BoardReader(reader), options, parts);
             }
             catch

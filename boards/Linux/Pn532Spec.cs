@@ -18,7 +18,7 @@ namespace EmbeddedSmartCard.Boards.Linux
         /// <summary>The grammar, quoted in every parse error (and in boards/Linux/README.md).</summary>
         public const string ValidForms =
             "pn532-i2c:<bus>[:<address>][,option...] | pn532-spi:<bus>.<cs>[,option...] | pn532-hsu:<device>[,option...] " +
-            "with options poll=<ms>, name=<reader name>, irq=<line>|<chip>:<line> (i2c, spi), speed=<Hz> (spi), baud=<bps> (hsu)";
+            "with options poll=<ms>, name=<reader name>, rst=<line>|<chip>:<line>, irq=<line>|<chip>:<line> (i2c, spi), speed=<Hz> (spi), baud=<bps> (hsu)";
 
         /// <summary>SPI clock when speed= is absent: libnfc and Adafruit run the PN532 at 1 MHz (reference §3.2 "SPI").</summary>
         public const int DefaultSpiSpeedHz = 1000000;
@@ -26,8 +26,8 @@ namespace EmbeddedSmartCard.Boards.Linux
         /// <summary>The SPI clock limit the reference quotes for the PN532 (§3.2 "SPI", "up to 5 MHz").</summary>
         public const int MaxSpiSpeedHz = 5000000;
 
-        /// <summary>The GPIO chip an irq=&lt;line&gt; without a chip is on.</summary>
-        public const string DefaultIrqChip = "0";
+        /// <summary>The GPIO chip an irq= or rst= line without a chip is on.</summary>
+        public const string DefaultGpioChip = "0";
 
         /// <summary>
         /// Addresses a 7-bit I2C device may have: 0x00–0x07 and 0x78–0x7F are reserved
@@ -59,6 +59,9 @@ namespace EmbeddedSmartCard.Boards.Linux
 
         /// <summary>P70_IRQ (irq=), or null to poll the status instead.</summary>
         public GpioSpec Irq { get; private set; }
+
+        /// <summary>RSTPDN (rst=), held high and pulsed low by the driver at each Open; or null when not wired.</summary>
+        public GpioSpec Reset { get; private set; }
 
         /// <summary>SPI clock in Hz (speed=).</summary>
         public int SpeedHz { get; private set; }
@@ -163,7 +166,10 @@ namespace EmbeddedSmartCard.Boards.Linux
                     break;
                 case "irq":
                     OnlyOn(spec, key, Bus != Pn532Bus.Hsu, "pn532-i2c and pn532-spi");
-                    Irq = IrqLine(spec, option, value);
+                    Irq = GpioLine(spec, option, value);
+                    break;
+                case "rst":
+                    Reset = GpioLine(spec, option, value);
                     break;
                 case "speed":
                     OnlyOn(spec, key, Bus == Pn532Bus.Spi, "pn532-spi");
@@ -186,15 +192,18 @@ namespace EmbeddedSmartCard.Boards.Linux
             }
         }
 
-        /// <summary>irq=&lt;line&gt; (on gpiochip0) or irq=&lt;chip&gt;:&lt;line&gt;; P70_IRQ is active low by itself.</summary>
-        private static GpioSpec IrqLine(string spec, string option, string value)
+        /// <summary>
+        /// &lt;line&gt; (on gpiochip0) or &lt;chip&gt;:&lt;line&gt;, used at its physical level: P70_IRQ and RSTPDN
+        /// are both active low by themselves, and the driver means exactly that.
+        /// </summary>
+        private static GpioSpec GpioLine(string spec, string option, string value)
         {
             string[] fields = value.Split(':');
             if (fields.Length > 2 || fields[0].Length == 0)
             {
-                throw SpecText.Invalid(spec, "option '" + option + "' is not irq=<line> or irq=<chip>:<line>");
+                throw SpecText.Invalid(spec, "option '" + option + "' is not a GPIO <line> or <chip>:<line>");
             }
-            string chip = fields.Length == 2 ? fields[0] : DefaultIrqChip;
+            string chip = fields.Length == 2 ? fields[0] : DefaultGpioChip;
             return new GpioSpec(chip, SpecText.NonNegativeNumber(spec, option, fields[fields.Length - 1]), false);
         }
 

@@ -19,6 +19,7 @@ namespace EmbeddedSmartCard.Tests.Integration
             Assert.AreEqual("/dev/i2c-1", spec.Device);
             Assert.AreEqual(0x24, spec.Address);
             Assert.IsNull(spec.Irq);
+            Assert.IsNull(spec.Reset);
             Assert.AreEqual(500000L, spec.PollPeriodMicros);
             Assert.IsNull(spec.ReaderName);
         }
@@ -55,9 +56,21 @@ namespace EmbeddedSmartCard.Tests.Integration
         {
             Pn532Spec spec = Pn532Spec.Parse("pn532-hsu:/dev/ttyUSB0");
             Assert.AreEqual(Pn532Bus.Hsu, spec.Bus);
+            Assert.IsNull(spec.Reset);
             Assert.AreEqual("/dev/ttyUSB0", spec.Device);
             Assert.AreEqual(115200, spec.BaudRate);
             Assert.AreEqual(921600, Pn532Spec.Parse("pn532-hsu:/dev/ttyAMA0,baud=921600,name=Door").BaudRate);
+        }
+
+        [TestMethod]
+        public void EveryBusTakesAnRstpdnLine()
+        {
+            Assert.AreEqual(17, Pn532Spec.Parse("pn532-hsu:/dev/ttyAMA0,rst=17").Reset.Line);
+            Assert.AreEqual("0", Pn532Spec.Parse("pn532-i2c:1,rst=17").Reset.Chip);
+            GpioSpec reset = Pn532Spec.Parse("pn532-spi:0.0,rst=gpiochip4:22,irq=25").Reset;
+            Assert.AreEqual("gpiochip4", reset.Chip);
+            Assert.AreEqual(22, reset.Line);
+            Assert.IsFalse(reset.ActiveLow, "RSTPDN is driven at its physical level");
         }
 
         [TestMethod]
@@ -73,6 +86,7 @@ namespace EmbeddedSmartCard.Tests.Integration
             AssertRejected("pn532-spi:0.x", "'x'");
             AssertRejected("pn532-spi:0.0,irq=", "'irq='");
             AssertRejected("pn532-spi:0.0,irq=a:b:c", "'irq=a:b:c'");
+            AssertRejected("pn532-hsu:/dev/ttyS0,rst=:4", "'rst=:4' is not a GPIO <line> or <chip>:<line>");
             AssertRejected("pn532-spi:0.0,speed=6000000", "5 MHz");
             AssertRejected("pn532-spi:0.0,baud=9600", "'baud' belongs to pn532-hsu only");
             AssertRejected("pn532-hsu:/dev/ttyS0,irq=4", "'irq' belongs to pn532-i2c and pn532-spi only");
@@ -80,7 +94,7 @@ namespace EmbeddedSmartCard.Tests.Integration
             AssertRejected("pn532-hsu:/dev/ttyS0,baud=14400", "not a PN532 HSU rate");
             AssertRejected("pn532-hsu:/dev/ttyS0,poll=0", "'poll=0' must be above 0");
             AssertRejected("pn532-hsu:/dev/ttyS0,name=", "needs a name");
-            AssertRejected("pn532-hsu:/dev/ttyS0,rst=rts", "unknown option 'rst'");
+            AssertRejected("pn532-hsu:/dev/ttyS0,cd=4", "unknown option 'cd'");
             AssertRejected("pn532-hsu:/dev/ttyS0,poll", "'poll' is not key=value");
             AssertRejected("pn532-nfc:1", "pn532-nfc:1");
         }
