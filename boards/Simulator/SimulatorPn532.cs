@@ -7,8 +7,8 @@ using EmbeddedSmartCard.Hal.Simulator;
 namespace EmbeddedSmartCard.Boards.Simulator
 {
     /// <summary>
-    /// The simulator board's contactless reader: a <see cref="VirtualPn532"/> on I2C at 400 kHz, the
-    /// <see cref="Pn532Reader"/> driving it, and a <see cref="TapScript"/> moving cards through its field,
+    /// The simulator board's contactless reader: a <see cref="VirtualPn532"/> on I2C at 400 kHz with its
+    /// RSTPDN wired, the <see cref="Pn532Reader"/> driving it, and a <see cref="TapScript"/> moving cards through its field,
     /// all on one <see cref="VirtualClock"/>. The reader runs no thread of its own: the field's time is
     /// stepped here, and the reader polls once per poll period of it — either by <see cref="RunFor"/>
     /// (tests, in virtual time) or by the real-time field thread of <see cref="Start"/> (the scard tool).
@@ -47,7 +47,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
             options.PollPeriodMicros = 0;
             options.ReaderName = ReaderName;
             Bus = new VirtualPn532I2c(Chip).Attach(I2cBusHz);
-            Reader = new Pn532Reader(options, new Pn532I2cTransport(Bus, Clock, null), Clock);
+            // RSTPDN wired: each Open restarts the chip, so a chip that hung comes back when the reader is re-opened.
+            Reader = new Pn532Reader(options, new Pn532I2cTransport(Bus, Clock, null), Clock, Chip.ResetPin);
             Driver = new Pn532BoardReader(Reader);
             taps.PlayOn(Chip);
         }

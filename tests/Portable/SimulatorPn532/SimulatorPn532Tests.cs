@@ -91,6 +91,20 @@ namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
             rig.Pn532.Dispose();
         }
 
+        [TestMethod]
+        public void AHungChipComesBackWhenTheReaderIsReopenedThroughItsResetPin()
+        {
+            Rig rig = new Rig("0:iso14443-4");
+            rig.Pn532.Chip.Hang();
+            rig.Pn532.Driver.Close();
+            Assert.IsTrue(rig.Pn532.Chip.Hung, "hung until RSTPDN restarts it");
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.Pn532.Driver.Open(), "re-open pulses RSTPDN");
+            Assert.IsFalse(rig.Pn532.Chip.Hung);
+            Assert.IsTrue(rig.Pn532.Driver.IsCardPresent(), "the card is listed again");
+            Assert.AreEqual("3B 85 80 01 80 31 80 65 B0 E0", rig.PowerUp());
+            rig.Pn532.Dispose();
+        }
+
         static void AssertPseudoAtr(string kind, string expected)
         {
             Rig rig = new Rig("0:" + kind);
