@@ -73,6 +73,30 @@ namespace EmbeddedSmartCard.Scard
             }
         }
 
+        /// <summary>
+        /// The reader <paramref name="readerFilter"/> names (as for Connect), or the first reader without one,
+        /// whether or not it holds a card. UnknownReader when no single reader matches.
+        /// </summary>
+        public static int FindReader(SCardManager manager, int context, string readerFilter, out string reader)
+        {
+            reader = readerFilter;
+            string[] readers;
+            int result = manager.ListReaders(context, out readers);
+            if (result != ScardError.Success)
+            {
+                return result;
+            }
+
+            string[] candidates = Match(readers, readerFilter);
+            if (candidates.Length == 0)
+            {
+                return ScardError.UnknownReader;
+            }
+
+            reader = candidates[0];
+            return ScardError.Success;
+        }
+
         private int TryEach(string[] candidates, int protocols)
         {
             int result = ScardError.NoSmartcard;
