@@ -234,7 +234,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             long airMicros = commandLength * RfByteMicros;
             if (_target != _fieldCard)
             {
-                RespondStatus(StatusTimeout, airMicros);
+                RespondTargetSilent(airMicros);
                 return;
             }
 
@@ -259,9 +259,30 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                     // A card that falls silent after a MIFARE AUTH refused the key (reference §3.4, 0x14).
                     bool auth = commandLength > 0
                         && (_chainedCommand[0] == MifareClassicCard.CommandAuthKeyA || _chainedCommand[0] == MifareClassicCard.CommandAuthKeyB);
-                    RespondStatus(auth ? StatusMifareError : StatusTimeout, airMicros);
+                    if (auth)
+                    {
+                        RespondStatus(StatusMifareError, airMicros);
+                        return;
+                    }
+
+                    RespondTargetSilent(airMicros);
                     return;
             }
+        }
+
+        /// <summary>
+        /// Status 01 once the chip gave up waiting: one FWT for an ISO 14443-4 target (the chip runs its block
+        /// protocol, reference §5.1), the communication time-out of RFConfiguration item 02 for MIFARE (reference §3.3).
+        /// </summary>
+        private void RespondTargetSilent(long airMicros)
+        {
+            if (_targetIso14443_4)
+            {
+                RespondStatus(StatusTimeout, airMicros + FrameWaitingMicros(_target.FrameWaitingIndex));
+                return;
+            }
+
+            RespondSilence(airMicros);
         }
 
         /// <summary>The next at most <see cref="MaxDataIn"/> bytes of the card's answer, MI set while more remain.</summary>

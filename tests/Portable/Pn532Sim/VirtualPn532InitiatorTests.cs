@@ -153,8 +153,22 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
             Pn532I2cRig rig = ListedIso14443_4Card();
 
             rig.Chip.RemoveCard();
+            long start = rig.Clock.NowMicros;
 
             Assert.AreEqual("D5 41 01", rig.Exchange(Pn532Command.InDataExchange, "01 00 A4 00 0C 02 10 00"));
+            Assert.IsTrue(rig.Clock.NowMicros - start >= VirtualPn532.FrameWaitingMicros(8), "the chip waited one FWT (FWI 8)");
+        }
+
+        [TestMethod]
+        public void MifareCardLeavingTheFieldTimesOutAfterTheCommunicationTimeout()
+        {
+            Pn532I2cRig rig = ListedClassic();
+            rig.Exchange(Pn532Command.InDataExchange, "01 60 04 FF FF FF FF FF FF " + ClassicUid);
+            rig.Chip.RemoveCard();
+            long start = rig.Clock.NowMicros;
+
+            Assert.AreEqual("D5 41 01", rig.Exchange(Pn532Command.InDataExchange, "01 30 04"));
+            Assert.IsTrue(rig.Clock.NowMicros - start >= 51200, "RFConfiguration item 02 default 51.2 ms");
         }
 
         [TestMethod]
