@@ -3,11 +3,10 @@ using System;
 namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 {
     /// <summary>
-    /// An ISO/IEC 14443 type B smart card: the ISO 7816-4 applet of the contact-card simulator behind an ATQB
-    /// and an ATTRIB answer. The PN532 runs REQB, ATTRIB and the ISO 14443-4 block protocol itself, so the card
-    /// answers whole APDUs (reference iso7816-pn532.md §3.3 InListPassiveTarget BrTy 03, §5.2).
+    /// An ISO/IEC 14443 type B smart card: the applet behind an ATQB and an ATTRIB answer. The PN532 runs REQB
+    /// and ATTRIB itself (reference iso7816-pn532.md §3.3 InListPassiveTarget BrTy 03).
     /// </summary>
-    public sealed class Iso14443BCard : ContactlessCard
+    public sealed class Iso14443BCard : AppletCard
     {
         /// <summary>The first byte of an ATQB (ISO/IEC 14443-3 §7.9.4).</summary>
         public const byte AtqbCode = 0x50;
@@ -34,7 +33,6 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private const byte LowNibble = 0x0F;
         private const byte HighNibble = 0xF0;
 
-        private readonly CardApplet _applet;
         private readonly byte[] _atqb = new byte[AtqbLength];
         private readonly byte[] _attribResponse;
         private readonly byte _afi;
@@ -45,7 +43,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         /// <param name="protocolInfo3">Protocol info: bit rates, FSCI and protocol type, FWI ADC FO (ISO/IEC 14443-3 §7.9.4.3).</param>
         /// <param name="applet">The ISO 7816-4 application answering the APDUs.</param>
         public Iso14443BCard(byte[] pupi4, byte[] applicationData4, byte[] protocolInfo3, CardApplet applet)
-            : base(pupi4, null, 0x00)
+            : base(pupi4, null, 0x00, applet)
         {
             if (pupi4 == null || pupi4.Length != PupiLength || applicationData4 == null || applicationData4.Length != ApplicationDataLength
                 || protocolInfo3 == null || protocolInfo3.Length != ProtocolInfoLength || applet == null)
@@ -53,7 +51,6 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 throw new ArgumentException("type B card needs a 4-byte PUPI, 4 bytes of application data, 3 of protocol info and an applet");
             }
 
-            _applet = applet;
             _atqb[0] = AtqbCode;
             Copy(pupi4, 0, _atqb, 1, PupiLength);
             Copy(applicationData4, 0, _atqb, 1 + PupiLength, ApplicationDataLength);
@@ -102,11 +99,6 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             get { return _fwi; }
         }
 
-        public CardApplet Applet
-        {
-            get { return _applet; }
-        }
-
         /// <summary>
         /// True when the card answers a REQB with this AFI (ISO/IEC 14443-3 §7.9.2): a card without AFI (00)
         /// answers every REQB; otherwise family and sub-family must match or be 0 in the request.
@@ -119,18 +111,6 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             }
 
             return NibbleMatches(afi, _afi, HighNibble) && NibbleMatches(afi, _afi, LowNibble);
-        }
-
-        /// <summary>ATTRIB starts a new session: MF selected, PIN not verified.</summary>
-        public override void OnSelected()
-        {
-            _applet.ResetSecurityState();
-        }
-
-        public override RfAnswer Transceive(byte[] command, int offset, int count, byte[] answer, int answerOffset, int answerCapacity, out int answerLength)
-        {
-            answerLength = _applet.Process(command, offset, count, answer, answerOffset, answerCapacity);
-            return RfAnswer.Data;
         }
 
         private static bool NibbleMatches(byte requested, byte own, byte mask)

@@ -1,11 +1,7 @@
 namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 {
-    /// <summary>
-    /// An ISO/IEC 14443-4 smart card: the ISO 7816-4 applet of the contact-card simulator behind an ATS.
-    /// The PN532 runs the block protocol (I-blocks, chaining, WTX) itself, so the card answers whole APDUs
-    /// (reference iso7816-pn532.md §3.3 InDataExchange, §5).
-    /// </summary>
-    public sealed class Iso14443_4Card : ContactlessCard
+    /// <summary>An ISO/IEC 14443-4 type A smart card: the applet behind SEL_RES 20 and an ATS.</summary>
+    public sealed class Iso14443_4Card : AppletCard
     {
         // ATS format byte T0 (ISO/IEC 14443-4 §5.2.3): TA(1), TB(1) and TC(1) present (0x70), FSCI 8 = 256-byte frames.
         private const byte FormatByte = 0x78;
@@ -27,15 +23,13 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private const byte SensResDoubleUid = 0x44;
         private const int SingleUidLength = 4;
 
-        private readonly CardApplet _applet;
         private readonly byte[] _ats;
 
         /// <param name="uid">NFCID1, 4 or 7 bytes.</param>
         /// <param name="profile">The card's profile: its historical bytes go into the ATS, its file system into the applet.</param>
         public Iso14443_4Card(byte[] uid, CardProfile profile)
-            : base(uid, new byte[] { 0x00, uid.Length == SingleUidLength ? SensResSingleUid : SensResDoubleUid }, SelResIso14443_4)
+            : base(uid, new byte[] { 0x00, uid.Length == SingleUidLength ? SensResSingleUid : SensResDoubleUid }, SelResIso14443_4, new CardApplet(profile))
         {
-            _applet = new CardApplet(profile);
             _ats = BuildAts(profile.HistoricalBytes);
         }
 
@@ -47,23 +41,6 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         public override int FrameWaitingIndex
         {
             get { return Fwi; }
-        }
-
-        public CardApplet Applet
-        {
-            get { return _applet; }
-        }
-
-        /// <summary>A new selection starts a new session: MF selected, PIN not verified.</summary>
-        public override void OnSelected()
-        {
-            _applet.ResetSecurityState();
-        }
-
-        public override RfAnswer Transceive(byte[] command, int offset, int count, byte[] answer, int answerOffset, int answerCapacity, out int answerLength)
-        {
-            answerLength = _applet.Process(command, offset, count, answer, answerOffset, answerCapacity);
-            return RfAnswer.Data;
         }
 
         /// <summary>TL (the length, itself included), T0, TA(1), TB(1), TC(1), then the historical bytes.</summary>
