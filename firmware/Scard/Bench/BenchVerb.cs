@@ -12,14 +12,16 @@ namespace EmbeddedSmartCard.Scard
     ///    median nanoseconds and bytes per SCardTransmit, and GetStatusChange's wake-up latency after a
     ///    card event. BenchmarkDotNet measures the same calls in tests/Benchmarks.
     /// Exit code 1 when a target is missed (line time over 5 % above the minimum, or any allocation).
-    /// `scard bench pn532 [--exchanges N]` runs the PN532 benchmark instead (<see cref="Pn532BenchVerb"/>).
+    /// `scard bench pn532 [--exchanges N]` runs the PN532 benchmark instead (<see cref="Pn532BenchVerb"/>),
+    /// `scard bench vpcd [--exchanges N] [--plain-vicc]` issue 5's latency comparison (<see cref="VpcdBenchVerb"/>).
     /// </summary>
     public static class BenchVerb
     {
         private const int DefaultExchanges = 2000;
         private const int StatusChangeEvents = 500;
         private const string Pn532Verb = "pn532";
-        private const string Usage = "usage: scard bench [--exchanges N] | scard bench pn532 [--exchanges N]";
+        private const string VpcdVerb = "vpcd";
+        private const string Usage = "usage: scard bench [--exchanges N] | scard bench pn532 [--exchanges N] | scard bench vpcd [--exchanges N] [--plain-vicc]";
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
@@ -28,6 +30,13 @@ namespace EmbeddedSmartCard.Scard
                 string[] rest = new string[args.Length - 1];
                 System.Array.Copy(args, 1, rest, 0, rest.Length);
                 return Pn532BenchVerb.Run(rest, output, error);
+            }
+
+            if (args.Length > 0 && args[0] == VpcdVerb)
+            {
+                string[] rest = new string[args.Length - 1];
+                System.Array.Copy(args, 1, rest, 0, rest.Length);
+                return VpcdBenchVerb.Run(rest, output, error);
             }
 
             int exchanges = ParseExchanges(args, DefaultExchanges, Usage);
@@ -77,7 +86,7 @@ namespace EmbeddedSmartCard.Scard
             }
         }
 
-        private static double Percentile(double[] sorted, int percent)
+        internal static double Percentile(double[] sorted, int percent)
         {
             int index = (sorted.Length - 1) * percent / 100;
             return sorted[index];
