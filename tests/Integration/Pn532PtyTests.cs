@@ -64,6 +64,21 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         [TestMethod]
+        public void ListAndSendSeeATypeBCard()
+        {
+            using (PtyPair pair = LinuxUartTests.StartPair())
+            using (PtyToolProcess simulator = StartSimulator(pair.B, "typeb"))
+            {
+                // Pseudo-ATR from the ATQB: application data, protocol info, MBLI (reference §4.5.1).
+                string list = RunToEnd(simulator, "list", "--board", "pn532-hsu:" + pair.A);
+                StringAssert.Contains(list, "ATR:  3B 88 80 01 00 12 34 01 00 81 81 10 3E");
+                string send = RunToEnd(simulator, "send", "--board", "pn532-hsu:" + pair.A, "--json", GetUid, SelectMf);
+                StringAssert.Contains(send, "\"response\":\"1B2C3D4E9000\"");
+                StringAssert.Contains(send, "\"command\":\"" + SelectMf + "\",\"response\":\"9000\"");
+            }
+        }
+
+        [TestMethod]
         public void AnEmptyFieldListsNoCard()
         {
             using (PtyPair pair = LinuxUartTests.StartPair())
