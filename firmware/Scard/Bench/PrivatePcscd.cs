@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -28,6 +30,8 @@ namespace EmbeddedSmartCard.Scard
         private const int StopMillis = 10000;
         private const int SignalTerminate = 15;
         private const string SystemRunFolder = "/run/pcscd";
+        private const int MaxPort = 65535;
+        private const int PortAttempts = 50;
 
         private readonly Process process;
 
@@ -116,6 +120,39 @@ namespace EmbeddedSmartCard.Scard
             }
 
             process.Dispose();
+        }
+
+        /// <summary>Two consecutive free TCP ports for vpcd's two slots (IOException when none are found).</summary>
+        public static int FreePortPair()
+        {
+            for (int attempt = 0; attempt < PortAttempts; attempt++)
+            {
+                TcpListener first = new TcpListener(IPAddress.Loopback, 0);
+                first.Start();
+                int port = ((IPEndPoint)first.LocalEndpoint).Port;
+                first.Stop();
+                if (port < MaxPort && IsFree(port + 1))
+                {
+                    return port;
+                }
+            }
+
+            throw new IOException("no two consecutive free TCP ports found");
+        }
+
+        private static bool IsFree(int port)
+        {
+            try
+            {
+                TcpListener listener = new TcpListener(IPAddress.Any, port);
+                listener.Start();
+                listener.Stop();
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
         }
 
         private void WaitForSocket()

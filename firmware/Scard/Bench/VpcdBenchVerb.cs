@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
 
 namespace EmbeddedSmartCard.Scard
 {
@@ -18,7 +16,6 @@ namespace EmbeddedSmartCard.Scard
         private const int DefaultExchanges = 1000;
         private const string PlainViccFlag = "--plain-vicc";
         private const string Usage = "usage: scard bench vpcd [--exchanges N] [--plain-vicc]";
-        private const int MaxPort = 65535;
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
@@ -34,7 +31,7 @@ namespace EmbeddedSmartCard.Scard
             string scratch = Path.Combine(Path.GetTempPath(), "esc-bench-vpcd-" + Environment.ProcessId);
             try
             {
-                using (PrivatePcscd daemon = PrivatePcscd.Start(scratch, FreePortPair()))
+                using (PrivatePcscd daemon = PrivatePcscd.Start(scratch, PrivatePcscd.FreePortPair()))
                 {
                     PrivatePcscd.UseInThisProcess(daemon.SocketPath);
                     VpcdLatencyBench bench = new VpcdLatencyBench(exchanges, !plain, scratch);
@@ -89,39 +86,6 @@ namespace EmbeddedSmartCard.Scard
         private static double P99(double[] sorted)
         {
             return BenchVerb.Percentile(sorted, 99);
-        }
-
-        /// <summary>Two consecutive free TCP ports (vpcd's two slots).</summary>
-        private static int FreePortPair()
-        {
-            for (int attempt = 0; attempt < 50; attempt++)
-            {
-                TcpListener first = new TcpListener(IPAddress.Loopback, 0);
-                first.Start();
-                int port = ((IPEndPoint)first.LocalEndpoint).Port;
-                first.Stop();
-                if (port < MaxPort && IsFree(port + 1))
-                {
-                    return port;
-                }
-            }
-
-            throw new IOException("no two consecutive free ports");
-        }
-
-        private static bool IsFree(int port)
-        {
-            try
-            {
-                TcpListener listener = new TcpListener(IPAddress.Any, port);
-                listener.Start();
-                listener.Stop();
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
         }
 
         private static void DeleteQuietly(string folder)
