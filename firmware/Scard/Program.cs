@@ -47,7 +47,7 @@ namespace EmbeddedSmartCard.Scard
             "  monitor                [--board <spec>] [--count N] [--timeout <seconds>]  live view of reader and card events\n" +
             "  send <apdu>...         [--board <spec>] [--reader <name>] [--wait <seconds>] [--protocol t0|t1|any] [--json]\n" +
             "  simulate card --serial <device> [card options]  serve the simulated contact card on a serial device\n" +
-            "  simulate pn532 --serial <device> [--card <kind>]  serve the virtual PN532 (HSU) on a serial device\n" +
+            "  simulate pn532 --serial <device> [--card <kind> | --taps <ms>:<kind>;...]  serve the virtual PN532 (HSU) on a serial device\n" +
             "  demo                                            the scripted session on the simulator board\n" +
             "  bench                  [--exchanges N]          the T=1 transmit benchmark on the simulator board\n" +
             "  export --to <host>:<port> [--board <spec>] [--reader <name>]  a reader's card to pcscd's vpcd (as vicc)\n" +

@@ -25,16 +25,16 @@ namespace EmbeddedSmartCard.Scard
 
         private const string Usage =
             "usage: scard simulate card --serial <device> [--protocol t0|t1|both] [--atr <hex>] [--inverse]\n" +
-            "   or: scard simulate pn532 --serial <device> [--card " + SimulatorPn532Cards.Kinds + "]";
+            "   or: scard simulate pn532 --serial <device> [--card " + SimulatorPn532Cards.Kinds + " | --taps " + TapScript.Grammar + "]";
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
             CommandLineOptions options = new CommandLineOptions(args,
-                new[] { SerialOption, ProtocolOption, AtrOption, SimulatePn532.CardOption }, new[] { InverseFlag });
+                new[] { SerialOption, ProtocolOption, AtrOption, SimulatePn532.CardOption, SimulatePn532.TapsOption }, new[] { InverseFlag });
             string what = options.Positional.Count == 1 ? options.Positional[0] : null;
             if (what == CardWord)
             {
-                RejectOptions(options, what, SimulatePn532.CardOption);
+                RejectOptions(options, what, SimulatePn532.CardOption, SimulatePn532.TapsOption);
                 return ServeCard(options, output, error);
             }
             if (what == Pn532Word)

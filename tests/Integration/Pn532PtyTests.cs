@@ -79,6 +79,33 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         [TestMethod]
+        public void TapsMoveCardsThroughTheServedField()
+        {
+            using (PtyPair pair = LinuxUartTests.StartPair())
+            using (PtyToolProcess simulator = StartSimulator(pair.B, null, "--taps", "0:ultralight;600000:none"))
+            {
+                StringAssert.Contains(simulator.Output, "taps 0:ultralight;600000:none");
+                string list = RunToEnd(simulator, "list", "--board", "pn532-hsu:" + pair.A);
+                StringAssert.Contains(list, "ATR:  3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 03 00 00 00 00 68");
+            }
+        }
+
+        [TestMethod]
+        public void MonitorSeesATappedCardLeave()
+        {
+            using (PtyPair pair = LinuxUartTests.StartPair())
+            using (PtyToolProcess simulator = StartSimulator(pair.B, null, "--taps", "0:iso14443-4;3000:none"))
+            {
+                // Reader added, card present, then no card once the script takes it away three seconds after the
+                // simulator started; the monitor watches until its time-out.
+                string output = RunToEnd(simulator, "monitor", "--board", "pn532-hsu:" + pair.A, "--timeout", "8");
+                int present = output.IndexOf("card present", StringComparison.Ordinal);
+                Assert.IsTrue(present > 0, output);
+                StringAssert.Contains(output.Substring(present), "no card");
+            }
+        }
+
+        [TestMethod]
         public void AnEmptyFieldListsNoCard()
         {
             using (PtyPair pair = LinuxUartTests.StartPair())
@@ -106,6 +133,8 @@ namespace EmbeddedSmartCard.Tests.Integration
         {
             AssertExit(2, "simulate", "pn532");
             AssertExit(2, "simulate", "pn532", "--serial", "/tmp/x", "--card", "felica");
+            AssertExit(2, "simulate", "pn532", "--serial", "/tmp/x", "--taps", "0:felica");
+            AssertExit(2, "simulate", "pn532", "--serial", "/tmp/x", "--taps", "0:typeb", "--card", "typeb");
             AssertExit(2, "simulate", "pn532", "--serial", "/tmp/x", "--protocol", "t1");
             AssertExit(2, "simulate", "card", "--serial", "/tmp/x", "--card", "mifare1k");
             string missing = "/tmp/no-such-pty-" + Guid.NewGuid().ToString("N").Substring(0, 6);
@@ -125,10 +154,11 @@ namespace EmbeddedSmartCard.Tests.Integration
             }
         }
 
-        /// <summary>Starts `scard simulate pn532` on <paramref name="device"/> and waits (bounded) for its ready line.</summary>
-        private static PtyToolProcess StartSimulator(string device, string card)
+        /// <summary>Starts `scard simulate pn532` on <paramref name="device"/> with <paramref name="card"/> (or the extra arguments) and waits (bounded) for its ready line.</summary>
+        private static PtyToolProcess StartSimulator(string device, string card, params string[] extra)
         {
-            PtyToolProcess simulator = PtyToolProcess.StartScard("simulate", "pn532", "--serial", device, "--card", card);
+            string[] arguments = card == null ? new[] { "simulate", "pn532", "--serial", device } : new[] { "simulate", "pn532", "--serial", device, "--card", card };
+            PtyToolProcess simulator = PtyToolProcess.StartScard(Concat(arguments, extra));
             if (!simulator.WaitForLine("serving", ReadyTimeoutMillis))
             {
                 string output = simulator.Output + " " + simulator.Error;
@@ -136,6 +166,14 @@ namespace EmbeddedSmartCard.Tests.Integration
                 Assert.Fail("scard simulate pn532 did not get ready: " + output);
             }
             return simulator;
+        }
+
+        private static string[] Concat(string[] first, string[] second)
+        {
+            string[] all = new string[first.Length + second.Length];
+            first.CopyTo(all, 0);
+            second.CopyTo(all, first.Length);
+            return all;
         }
 
         /// <summary>Runs scard with <paramref name="arguments"/>, asserts its exit code, returns its standard error.</summary>
