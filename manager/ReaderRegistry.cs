@@ -54,7 +54,10 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
-        /// <summary>Adds every reader of <paramref name="board"/>; returns how many were added.</summary>
+        /// <summary>
+        /// Adds every reader of <paramref name="board"/>; returns how many were added. A hot-plug board's later
+        /// readers are added and removed as it reports them.
+        /// </summary>
         public int AddBoard(IBoard board)
         {
             if (board == null)
@@ -69,6 +72,14 @@ namespace EmbeddedSmartCard.Manager
                 {
                     added++;
                 }
+            }
+
+            IHotplugBoard hotplug = board as IHotplugBoard;
+            if (hotplug != null)
+            {
+                hotplug.ReaderArrived += OnBoardReaderArrived;
+                hotplug.ReaderLeft += OnBoardReaderLeft;
+                hotplug.StartWatching();
             }
 
             return added;
@@ -467,6 +478,34 @@ namespace EmbeddedSmartCard.Manager
 
         // Raised from inside the failing driver call, with the device's locks held: no manager lock
         // here (the device's state lock may be held), the supervisor collects the fault (CollectFault).
+        private void OnBoardReaderArrived(IHotplugBoard board, IReaderDriver driver, string friendlyName)
+        {
+            Add(driver, friendlyName);
+        }
+
+        /// <summary>The reader built on <paramref name="driver"/> leaves the list, as if removed by name.</summary>
+        private void OnBoardReaderLeft(IHotplugBoard board, IReaderDriver driver, string friendlyName)
+        {
+            string name = null;
+            lock (syncRoot)
+            {
+                for (int i = 0; i < readers.Count; i++)
+                {
+                    ManagedReader reader = (ManagedReader)readers[i];
+                    if (reader.Supervised != null && reader.Supervised.Inner == driver)
+                    {
+                        name = reader.Name;
+                        break;
+                    }
+                }
+            }
+
+            if (name != null)
+            {
+                Remove(name);
+            }
+        }
+
         private void OnDriverFault(SupervisedDriver driver)
         {
             Kick();

@@ -44,6 +44,12 @@ namespace EmbeddedSmartCard.Manager
         /// </summary>
         public DriverFaultHandler Faulted;
 
+        /// <summary>The driver it wraps (a hot-plug board names the reader that left by it).</summary>
+        internal IReaderDriver Inner
+        {
+            get { return inner; }
+        }
+
         /// <summary>Longest a driver call may take before it counts as hung; <see cref="ScardConstants.Infinite"/> = no bound.</summary>
         public int WatchdogMillis = ScardConstants.Infinite;
 
