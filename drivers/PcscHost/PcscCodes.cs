@@ -4,6 +4,7 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
     internal static class PcscCodes
     {
         public const long Success = 0x00000000;
+        public const long CommunicationError = 0x80100013;
         public const long Cancelled = 0x80100002;
         public const long InvalidHandle = 0x80100003;
         public const long InvalidParameter = 0x80100004;

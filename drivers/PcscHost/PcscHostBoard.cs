@@ -7,17 +7,26 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
 {
     /// <summary>
     /// The "pcsc" board: one <see cref="PcscHostReader"/> per reader of the host's pcscd (those the spec's
-    /// reader= filter accepts), named after the host reader so a user sees which one it is.
+    /// reader= filter accepts), named after the host reader so a user sees which one it is. Host readers
+    /// plugged in or out later arrive and leave through <see cref="IHotplugBoard"/>.
     /// </summary>
-    public sealed class PcscHostBoard : IBoard
+    public sealed partial class PcscHostBoard : IHotplugBoard
     {
         private readonly string name;
+        private readonly PcscSpec spec;
+
+        /// <summary>The readers present when the board was built (the IBoard ones).</summary>
         private readonly PcscHostReader[] readers;
 
-        private PcscHostBoard(string name, PcscHostReader[] readers)
+        private PcscHostBoard(string name, PcscSpec spec, PcscHostReader[] readers)
         {
             this.name = name;
+            this.spec = spec;
             this.readers = readers;
+            for (int i = 0; i < readers.Length; i++)
+            {
+                current.Add(readers[i]);
+            }
         }
 
         public string Name
@@ -46,7 +55,7 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
                 }
             }
 
-            return new PcscHostBoard(specText, (PcscHostReader[])built.ToArray(typeof(PcscHostReader)));
+            return new PcscHostBoard(specText, spec, (PcscHostReader[])built.ToArray(typeof(PcscHostReader)));
         }
 
         public IReaderDriver GetReader(int index)
@@ -59,11 +68,19 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
             return Reader(index).HostReaderName;
         }
 
+        /// <summary>Stops following the host and closes every reader, those that arrived later too.</summary>
         public void Dispose()
         {
-            for (int i = 0; i < readers.Length; i++)
+            StopWatching();
+            PcscHostReader[] all;
+            lock (currentLock)
             {
-                readers[i].Close();
+                all = (PcscHostReader[])current.ToArray(typeof(PcscHostReader));
+            }
+
+            for (int i = 0; i < all.Length; i++)
+            {
+                all[i].Close();
             }
         }
 

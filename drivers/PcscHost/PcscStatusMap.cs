@@ -7,13 +7,13 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
     internal static class PcscStatusMap
     {
         /// <summary>
-        /// True when the result says the PC/SC service itself is gone (pcscd stopped or never ran) or the context
-        /// died with it: the reader cannot work until pcscd is back and a new context is established.
+        /// True when the result says the PC/SC service itself is gone (pcscd stopped or never ran; SCARD_F_COMM_ERROR
+        /// when it died under a call) or the context died with it: the reader cannot work until pcscd is back and a new context is established.
         /// </summary>
         public static bool IsServiceLost(long result)
         {
             return result == PcscCodes.NoService || result == PcscCodes.ServiceStopped
-                || result == PcscCodes.InvalidHandle || result == PcscCodes.CommunicationDataLost;
+                || result == PcscCodes.InvalidHandle || result == PcscCodes.CommunicationDataLost || result == PcscCodes.CommunicationError;
         }
 
         /// <summary>True when the host reader has left pcscd (unplugged) or pcscd cannot reach it.</summary>

@@ -52,13 +52,13 @@ namespace EmbeddedSmartCard.Tests.Integration
             VpcdVicc.RequireInstalled();
         }
 
-        /// <summary>Starts pcscd with vpcd on <paramref name="vpcdPort"/> (0: a free pair of ports) and waits for its socket.</summary>
-        public static PcscDaemon Start(int vpcdPort = 0)
+        /// <summary>Starts pcscd with vpcd on <paramref name="vpcdPort"/> (0: a free pair of ports), its readers named <paramref name="friendlyName"/>, and waits for its socket.</summary>
+        public static PcscDaemon Start(int vpcdPort = 0, string friendlyName = PrivatePcscd.DefaultFriendlyName)
         {
             PrivatePcscd.UseInThisProcess(SocketPath);
             try
             {
-                return new PcscDaemon(PrivatePcscd.Start(Folder, vpcdPort != 0 ? vpcdPort : PrivatePcscd.FreePortPair()));
+                return new PcscDaemon(PrivatePcscd.Start(Folder, vpcdPort != 0 ? vpcdPort : PrivatePcscd.FreePortPair(), friendlyName));
             }
             catch (IOException e)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -17,6 +18,9 @@ namespace EmbeddedSmartCard.Tests.Integration
         private const string SelectMf = "00 A4 00 0C 02 3F 00";
         private const string GetChallenge = "00 84 00 00 08";
         private const int ChallengeLength = 8;
+
+        /// <summary>The second pcscd's vpcd readers: another name, so the first ones leave and these arrive.</summary>
+        private const string OtherReaders = "Other PCD";
 
         [TestMethod]
         public void ViccBehindPcscdIsACardOfOurManagerWithItsAtrAndAnswers()
@@ -109,6 +113,28 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         [TestMethod]
+        public void HostReadersThatLeaveAndArriveInPcscdLeaveAndArriveInOurManager()
+        {
+            PcscDaemon.RequireInstalled();
+            PcscDaemon first = PcscDaemon.Start();
+            int port = first.VpcdPort;
+            using (PcscRig rig = new PcscRig())
+            {
+                rig.ReaderName(PcscDaemon.Slot0);
+                first.Dispose();
+                using (PcscDaemon second = PcscDaemon.Start(port, OtherReaders))
+                using (VpcdVicc.Start(port))
+                {
+                    string reader = WaitForReaders(rig, OtherReaders + " 00 00", OtherReaders + " 00 01");
+                    rig.WaitFor(reader, ScardConstants.StatePresent, true);
+                    int protocol;
+                    int handle = rig.Connect(reader, out protocol);
+                    Assert.AreEqual("90 00", rig.Send(handle, protocol, SelectMf));
+                }
+            }
+        }
+
+        [TestMethod]
         public void AVendorControlCodeReachesPcscdAndItsAnswerComesBack()
         {
             PcscDaemon.RequireInstalled();
@@ -137,6 +163,28 @@ namespace EmbeddedSmartCard.Tests.Integration
             PcscDaemon.Start().Dispose();
             IOException error = Assert.ThrowsExactly<IOException>(() => new PcscRig());
             Assert.IsTrue(error.Message.Contains("pcscd"), error.Message);
+        }
+
+        /// <summary>
+        /// Waits until our manager lists exactly one reader per host name in <paramref name="hostNames"/> (the
+        /// earlier ones have left); returns our name of the first.
+        /// </summary>
+        private static string WaitForReaders(PcscRig rig, params string[] hostNames)
+        {
+            DateTime deadline = DateTime.UtcNow.AddMilliseconds(PcscRig.Patience);
+            string[] names = new string[0];
+            while (DateTime.UtcNow < deadline)
+            {
+                int result = rig.Manager.ListReaders(rig.Context, out names);
+                Assert.IsTrue(result == ScardError.Success || result == ScardError.NoReadersAvailable, ScardError.GetName(result));
+                if (result == ScardError.Success && names.Length == hostNames.Length && Array.TrueForAll(hostNames, host => Array.Exists(names, name => name.StartsWith(host, StringComparison.Ordinal))))
+                {
+                    return Array.Find(names, name => name.StartsWith(hostNames[0], StringComparison.Ordinal));
+                }
+                Thread.Sleep(50);
+            }
+            Assert.Fail("our readers never became " + string.Join(", ", hostNames) + ": " + string.Join(", ", names));
+            return null;
         }
 
         private static int PcscLiteControlCode(int function)

@@ -23,8 +23,10 @@ namespace EmbeddedSmartCard.Scard
         public const string UnsharePath = "/usr/bin/unshare";
         public const string SocketVariable = "PCSCLITE_CSOCK_NAME";
 
-        /// <summary>pcscd's vpcd names its two slots like this (reference peers.md).</summary>
-        public const string Slot0 = "Virtual PCD 00 00";
+        /// <summary>The name /etc/reader.conf.d/vpcd gives vpcd's readers; pcscd adds " 00 00" and " 00 01" for its two slots (peers.md).</summary>
+        public const string DefaultFriendlyName = "Virtual PCD";
+
+        public const string Slot0 = DefaultFriendlyName + " 00 00";
 
         private const int StartupMillis = 10000;
         private const int StopMillis = 10000;
@@ -65,6 +67,12 @@ namespace EmbeddedSmartCard.Scard
         /// </summary>
         public static PrivatePcscd Start(string folder, int vpcdPort)
         {
+            return Start(folder, vpcdPort, DefaultFriendlyName);
+        }
+
+        /// <summary>As <see cref="Start(string, int)"/>, with vpcd's readers named <paramref name="friendlyName"/> ("… 00 00", "… 00 01").</summary>
+        public static PrivatePcscd Start(string folder, int vpcdPort, string friendlyName)
+        {
             string config = Path.Combine(folder, "reader.conf.d");
             string run = Path.Combine(folder, "run");
             string socketPath = Path.Combine(run, "pcscd.comm");
@@ -72,7 +80,7 @@ namespace EmbeddedSmartCard.Scard
             Directory.CreateDirectory(run);
             File.Delete(socketPath);
             File.WriteAllText(Path.Combine(config, "vpcd"),
-                "FRIENDLYNAME \"Virtual PCD\"\nDEVICENAME /dev/null:" + vpcdPort + "\nLIBPATH " + VpcdDriver + "\nCHANNELID " + vpcdPort + "\n");
+                "FRIENDLYNAME \"" + friendlyName + "\"\nDEVICENAME /dev/null:" + vpcdPort + "\nLIBPATH " + VpcdDriver + "\nCHANNELID " + vpcdPort + "\n");
 
             ProcessStartInfo start = new ProcessStartInfo(UnsharePath);
             foreach (string argument in new[] { "--mount", "--propagation", "private", "sh", "-c",
