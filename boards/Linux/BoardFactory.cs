@@ -53,7 +53,7 @@ namespace EmbeddedSmartCard.Boards.Linux
             {
                 return PcscHostBoard.Create(trimmed, PcscSpec.Parse(trimmed));
             }
-            throw new ArgumentException("unknown board spec '" + spec + "'. Valid forms: " + SpecText.AllForms + " | " + VpcdSpec.ValidForms + " | " + PcscSpec.ValidForms);
+            throw new ArgumentException("unknown board spec '" + spec + "'. Valid forms: " + SpecText.AllForms);
         }
 
         /// <summary>sim:pn532[,taps=&lt;script&gt;]: the demo board plus a PN532 whose field follows the script in real time.</summary>

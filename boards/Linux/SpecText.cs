@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using EmbeddedSmartCard.Drivers.PcscHost;
+using EmbeddedSmartCard.Drivers.Vpcd;
 
 namespace EmbeddedSmartCard.Boards.Linux
 {
@@ -12,7 +14,11 @@ namespace EmbeddedSmartCard.Boards.Linux
         /// <summary>Every board spec form, quoted in each parse error.</summary>
         internal static string AllForms
         {
-            get { return BoardFactory.SimulatorForms + " | " + UartCardSpec.ValidForms + " | " + Pn532Spec.ValidForms; }
+            get
+            {
+                return BoardFactory.SimulatorForms + " | " + UartCardSpec.ValidForms + " | " + Pn532Spec.ValidForms
+                    + " | " + VpcdSpec.ValidForms + " | " + PcscSpec.ValidForms;
+            }
         }
 
         /// <summary>Splits "key=value"; an option without '=' or without a key is rejected.</summary>
