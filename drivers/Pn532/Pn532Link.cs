@@ -19,11 +19,21 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         /// <summary>Command and response bytes of an information frame besides the parameters: TFI and PD0.</summary>
         private const int BodyHeaderLength = 2;
 
+        /// <summary>
+        /// Left-over frames skipped while waiting for a response: the ACK and the response of the command this
+        /// one superseded, which the chip may still have been sending (a late ACK that led to a repeat).
+        /// </summary>
+        private const int MaxStaleFrames = 2;
+
         private readonly IPn532Transport transport;
         private readonly byte[] commandFrame = new byte[Pn532Frame.MaxFrameLength];
         private readonly byte[] responseFrame = new byte[Pn532Frame.MaxFrameLength];
         private readonly byte[] controlFrame = new byte[Pn532Frame.AckLength];
         private long ackTimeoutMicros = DefaultAckTimeoutMicros;
+        private byte lastCommand;
+        private bool anyCommandSent;
+        private byte supersededCommand;
+        private bool commandSuperseded;
 
         public Pn532Link(IPn532Transport transport)
         {
@@ -72,6 +82,11 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             {
                 return SmartcardStatus.InvalidParameter;
             }
+
+            commandSuperseded = anyCommandSent;
+            supersededCommand = lastCommand;
+            anyCommandSent = true;
+            lastCommand = command;
 
             SmartcardStatus status = transport.WriteFrame(commandFrame, 0, frameLength);
             if (status == SmartcardStatus.Success)
@@ -122,6 +137,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             responseLength = 0;
             int capacity = ResponseFrameCapacity(responseCapacity);
             bool nackSent = false;
+            int staleFrames = 0;
             while (true)
             {
                 int length;
@@ -136,6 +152,12 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 int bodyLength;
                 int consumed;
                 Pn532FrameKind kind = Pn532FrameReader.Decode(responseFrame, 0, length, out bodyOffset, out bodyLength, out consumed);
+                if (IsStale(kind, command, bodyOffset, bodyLength) && staleFrames < MaxStaleFrames)
+                {
+                    staleFrames++;
+                    continue;
+                }
+
                 if (kind == Pn532FrameKind.Information)
                 {
                     return CopyResponse(command, bodyOffset, bodyLength, response, responseOffset, responseCapacity, out responseLength);
@@ -165,6 +187,21 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                     return status;
                 }
             }
+        }
+
+        /// <summary>
+        /// A frame left over from the command this one superseded: an ACK where the response is due (a late
+        /// ACK of that command was taken for this one's), or a response to that command rather than to this one.
+        /// </summary>
+        private bool IsStale(Pn532FrameKind kind, byte command, int bodyOffset, int bodyLength)
+        {
+            if (kind == Pn532FrameKind.Ack)
+            {
+                return true;
+            }
+
+            return kind == Pn532FrameKind.Information && commandSuperseded && supersededCommand != command
+                && Pn532FrameReader.IsResponseTo(responseFrame, bodyOffset, bodyLength, supersededCommand);
         }
 
         private SmartcardStatus CopyResponse(byte command, int bodyOffset, int bodyLength, byte[] response, int responseOffset, int responseCapacity, out int responseLength)

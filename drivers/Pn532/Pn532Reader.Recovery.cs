@@ -106,18 +106,11 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 || status == SmartcardStatus.DeviceProtocolError;
         }
 
-        /// <summary>
-        /// GetFirmwareVersion, which any working PN532 answers at once (reference §3.3). The verdict "dead"
-        /// takes the reader out of service, so the probe waits for the ACK as long as for a whole command
-        /// (a host that stalled for a moment, or a chip still finishing an aborted exchange, is not dead).
-        /// </summary>
+        /// <summary>GetFirmwareVersion, which any working PN532 answers at once (reference §3.3).</summary>
         bool ChipAnswers()
         {
-            long ackTimeout = link.AckTimeoutMicros;
-            link.AckTimeoutMicros = options.CommandTimeoutMicros;
             int length;
             SmartcardStatus status = Transceive(Pn532Command.GetFirmwareVersion, 0, probeAnswer, options.CommandTimeoutMicros, out length);
-            link.AckTimeoutMicros = ackTimeout;
             return status == SmartcardStatus.Success && probeAnswer[0] == Pn532Ic;
         }
     }

@@ -177,6 +177,10 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         SmartcardStatus Initialise()
         {
+            // A healthy chip ACKs within a few ms; waiting as long as for a whole command (as libnfc and
+            // dotnet/iot do, reference §3.5) costs nothing then, and spares a slow host or line a command
+            // sent twice, whose left-over answers would then have to be sorted out.
+            link.AckTimeoutMicros = options.CommandTimeoutMicros;
             SmartcardStatus status = link.WakeUp();
             if (status != SmartcardStatus.Success)
             {
