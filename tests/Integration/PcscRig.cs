@@ -87,6 +87,20 @@ namespace EmbeddedSmartCard.Tests.Integration
             return result == ScardError.Success ? HexText.Format(response, 0, length) : ScardError.GetName(result);
         }
 
+        /// <summary>Sends <paramref name="command"/> <paramref name="count"/> times into caller buffers (nothing allocated here); fails on any error.</summary>
+        public void TransmitRepeatedly(int handle, int protocol, byte[] command, byte[] response, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                int length;
+                int result = Manager.Transmit(handle, protocol, command, 0, command.Length, response, 0, response.Length, out length);
+                if (result != ScardError.Success)
+                {
+                    Assert.Fail("exchange " + i + ": " + ScardError.GetName(result));
+                }
+            }
+        }
+
         public void Dispose()
         {
             Manager.ReleaseContext(Context);
