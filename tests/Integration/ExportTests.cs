@@ -75,6 +75,29 @@ namespace EmbeddedSmartCard.Tests.Integration
             }
         }
 
+        [TestMethod]
+        public void TheExportConnectsAgainWhenPcscdRestarts()
+        {
+            RequireTools();
+            PcscDaemon first = PcscDaemon.Start();
+            int port = first.VpcdPort;
+            using (PtyToolProcess export = PtyToolProcess.StartScard("export", "--board", "sim", "--to", "127.0.0.1:" + port))
+            {
+                using (first)
+                {
+                    Assert.IsTrue(export.WaitForLine("connected to vpcd", Patience), export.Output + export.Error);
+                    WaitForOpensc(ContactCardAtr);
+                }
+
+                Assert.IsTrue(export.WaitForLine("closed the connection", Patience), export.Output);
+                using (PcscDaemon.Start(port))
+                {
+                    WaitForOpensc(ContactCardAtr);
+                    StringAssert.Contains(PcscClientTool.Run(ToolBound, PcscClientTool.OpenscTool, "-s", "00 84 00 00 08"), "SW1=0x90, SW2=0x00");
+                }
+            }
+        }
+
         private static void RequireTools()
         {
             PcscDaemon.RequireInstalled();
