@@ -90,9 +90,10 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
                 }
 
                 bool direct = card == 0;
-                if (direct && ConnectCard(PcscCodes.ShareDirect, PcscCodes.ProtocolUndefined) != SmartcardStatus.Success)
+                SmartcardStatus connected = direct ? ConnectCard(PcscCodes.ShareDirect, PcscCodes.ProtocolUndefined) : SmartcardStatus.Success;
+                if (connected != SmartcardStatus.Success)
                 {
-                    return SmartcardStatus.IoDeviceError;
+                    return connected;
                 }
 
                 nuint code = (nuint)(PcscCodes.ControlCodeBase + ((ioctl >> 2) & FunctionMask));

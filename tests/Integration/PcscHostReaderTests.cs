@@ -157,6 +157,25 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         [TestMethod]
+        public void AVendorControlCodeWithoutACardGoesOverADirectConnection()
+        {
+            PcscDaemon.RequireInstalled();
+            using (PcscDaemon daemon = PcscDaemon.Start())
+            using (PcscRig rig = new PcscRig())
+            {
+                string reader = rig.ReaderName(PcscDaemon.Slot1);
+                int handle;
+                int protocol;
+                Assert.AreEqual(ScardError.Success, rig.Manager.Connect(rig.Context, reader, ScardConstants.ShareDirect, ScardConstants.ProtocolUndefined, out handle, out protocol));
+                byte[] output = new byte[16];
+                int returned;
+                int result = rig.Manager.Control(handle, PcscLiteControlCode(3500), null, 0, 0, output, 0, output.Length, out returned);
+                // pcscd accepted the DIRECT connection on the empty slot; vpcd then has no IFDHControl.
+                Assert.AreEqual("SCARD_E_UNSUPPORTED_FEATURE", ScardError.GetName(result));
+            }
+        }
+
+        [TestMethod]
         public void WithoutPcscdThePcscBoardIsAClearIoError()
         {
             PcscDaemon.RequireInstalled();
