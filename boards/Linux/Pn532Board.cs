@@ -9,8 +9,7 @@ namespace EmbeddedSmartCard.Boards.Linux
 {
     /// <summary>
     /// A PN532 wired to Linux through the host interface a <see cref="Pn532Spec"/> names: a
-    /// <see cref="Pn532Reader"/> over i2c-dev, spidev or a tty, with P70_IRQ and RSTPDN on GPIO lines when wired,
-    /// handed out as a <see cref="Pn532BoardReader"/> (a card on the antenna is present once Open returns).
+    /// <see cref="Pn532Reader"/> over i2c-dev, spidev or a tty, with P70_IRQ and RSTPDN on GPIO lines when wired.
     /// The board owns that hardware and releases it on Dispose.
     /// </summary>
     public sealed class Pn532Board : IBoard
@@ -25,11 +24,11 @@ namespace EmbeddedSmartCard.Boards.Linux
         private const int IrqDebounceMicros = 0;
 
         private readonly string name;
-        private readonly Pn532BoardReader reader;
+        private readonly Pn532Reader reader;
         private readonly Pn532ReaderOptions options;
         private readonly OwnedParts owned;
 
-        private Pn532Board(string name, Pn532BoardReader reader, Pn532ReaderOptions options, OwnedParts owned)
+        private Pn532Board(string name, Pn532Reader reader, Pn532ReaderOptions options, OwnedParts owned)
         {
             this.name = name;
             this.reader = reader;
@@ -57,7 +56,7 @@ namespace EmbeddedSmartCard.Boards.Linux
                 IOutputPin reset = spec.Reset == null ? null : parts.Own(new LinuxGpioOutputPin(spec.Reset.Chip, spec.Reset.Line, RunLevel, false));
                 Pn532ReaderOptions options = Options(spec);
                 Pn532Reader reader = new Pn532Reader(options, transport, MonotonicClock.Instance, reset);
-                return new Pn532Board(specText, new Pn532BoardReader(reader), options, parts);
+                return new Pn532Board(specText, reader, options, parts);
             }
             catch
             {

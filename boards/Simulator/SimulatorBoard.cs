@@ -81,7 +81,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
         public IReaderDriver GetReader(int index)
         {
-            return index < _slots.Length ? (IReaderDriver)_slots[index].Reader : GetPn532(index - _slots.Length).Driver;
+            return index < _slots.Length ? (IReaderDriver)_slots[index].Reader : GetPn532(index - _slots.Length).Reader;
         }
 
         public string GetReaderName(int index)

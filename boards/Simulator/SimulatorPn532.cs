@@ -49,7 +49,6 @@ namespace EmbeddedSmartCard.Boards.Simulator
             Bus = new VirtualPn532I2c(Chip).Attach(I2cBusHz);
             // RSTPDN wired: each Open restarts the chip, so a chip that hung comes back when the reader is re-opened.
             Reader = new Pn532Reader(options, new Pn532I2cTransport(Bus, Clock, null), Clock, Chip.ResetPin);
-            Driver = new Pn532BoardReader(Reader);
             taps.PlayOn(Chip);
         }
 
@@ -60,10 +59,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>The simulated I2C device between driver and chip (transaction and byte counters).</summary>
         public SimI2cDevice Bus { get; private set; }
 
+        /// <summary>The driver, as the board hands it to the resource manager.</summary>
         public Pn532Reader Reader { get; private set; }
-
-        /// <summary>What the board hands to the resource manager.</summary>
-        public Pn532BoardReader Driver { get; private set; }
 
         public long PollPeriodMicros
         {

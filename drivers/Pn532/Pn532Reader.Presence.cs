@@ -269,14 +269,19 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         /// </summary>
         void PollLoop()
         {
-            long checkMicros = 0;
             while (!PollingStopped())
             {
-                clock.Delay(PauseBeforeCheck(checkMicros));
-                long started = clock.NowMicros;
-                Poll();
-                checkMicros = clock.NowMicros - started;
+                clock.Delay(PauseBeforeCheck(lastCheckMicros));
+                TimedPoll();
             }
+        }
+
+        /// <summary>One <see cref="Poll"/>, its duration kept in <see cref="lastCheckMicros"/> to time the next pause.</summary>
+        void TimedPoll()
+        {
+            long started = clock.NowMicros;
+            Poll();
+            lastCheckMicros = clock.NowMicros - started;
         }
 
         /// <summary>

@@ -56,6 +56,9 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         Thread pollThread;
         bool stopPolling;
 
+        /// <summary>How long the last presence check took (Open's listing, then the poll thread's), written by one thread at a time.</summary>
+        long lastCheckMicros;
+
         public Pn532Reader(Pn532ReaderOptions options, IPn532Transport transport, IClock clock)
             : this(options, transport, clock, null)
         {
@@ -101,7 +104,9 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         /// <summary>
         /// Resets the chip when its RSTPDN is wired, wakes it, leaves LowVbat with SAMConfiguration (retried
         /// once: the first command after wake-up may be lost), identifies it, enables automatic RATS and
-        /// bounds InListPassiveTarget.
+        /// bounds InListPassiveTarget. Then it lists the field once, so a card already on the antenna is
+        /// present when Open returns rather than one poll period later (pcsc.md, IFD handler table: once the
+        /// channel is created the driver must answer IFDHICCPresence).
         /// </summary>
         public SmartcardStatus Open()
         {
@@ -113,6 +118,11 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 status = Initialise();
                 open = status == SmartcardStatus.Success;
                 stopPolling = false;
+            }
+
+            if (open)
+            {
+                TimedPoll();
             }
 
             if (open && options.PollPeriodMicros > 0)

@@ -69,11 +69,15 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             ScriptedPn532 chip = new ScriptedPn532();
             Drivers.Pn532.Pn532Reader reader = NewReader(chip);
             Assert.AreEqual((int)SmartcardStatus.Success, (int)reader.Open());
-            Assert.AreEqual(4, chip.Commands.Count);
+            Assert.AreEqual(7, chip.Commands.Count);
             Assert.AreEqual("14 01 14 01", chip.Command(0));
             Assert.AreEqual("02", chip.Command(1));
             Assert.AreEqual("12 14", chip.Command(2), "automatic ATR_RES and RATS");
             Assert.AreEqual("32 05 FF 01 02", chip.Command(3), "MxRtyPassiveActivation bounded");
+            Assert.AreEqual("52 00", chip.Command(4), "then the field is listed once: release");
+            Assert.AreEqual("4A 01 00", chip.Command(5), "type A");
+            Assert.AreEqual("4A 01 03 00", chip.Command(6), "type B, none of A answering");
+            Assert.IsFalse(reader.IsCardPresent(), "empty field");
             Assert.AreEqual(1, reader.FirmwareVersion);
             Assert.AreEqual(6, reader.FirmwareRevision);
             Assert.AreEqual(0x01060000, reader.Capabilities.IfdVersion);

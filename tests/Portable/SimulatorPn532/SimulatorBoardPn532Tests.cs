@@ -22,7 +22,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
             Assert.AreEqual(2, board.ReaderCount);
             Assert.AreEqual(1, board.SlotCount);
             Assert.AreSame(pn532, board.GetPn532(0));
-            Assert.AreSame(pn532.Driver, board.GetReader(1));
+            Assert.AreSame(pn532.Reader, board.GetReader(1));
             Assert.AreEqual(SimulatorPn532.ReaderName, board.GetReaderName(1));
 
             SCardManager manager = new SCardManager(board);

@@ -23,8 +23,8 @@ namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
             public Rig(string script)
             {
                 Pn532 = new SimulatorPn532(TapScript.Parse(script), Period);
-                Pn532.Driver.PresenceChanged += OnPresence;
-                Assert.AreEqual((int)SmartcardStatus.Success, (int)Pn532.Driver.Open(), "open");
+                Pn532.Reader.PresenceChanged += OnPresence;
+                Assert.AreEqual((int)SmartcardStatus.Success, (int)Pn532.Reader.Open(), "open");
             }
 
             void OnPresence(IReaderDriver driver, bool present)
@@ -41,7 +41,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
             {
                 byte[] atr = new byte[33];
                 int length;
-                Assert.AreEqual((int)SmartcardStatus.Success, (int)Pn532.Driver.Power(PowerAction.ColdReset, atr, 0, out length), "power");
+                Assert.AreEqual((int)SmartcardStatus.Success, (int)Pn532.Reader.Power(PowerAction.ColdReset, atr, 0, out length), "power");
                 return TestSupport.ToHex(atr, 0, length);
             }
         }
@@ -50,7 +50,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
         public void CardOnTheAntennaAtStartIsPresentWhenOpenReturns()
         {
             Rig rig = new Rig("0:iso14443-4");
-            Assert.IsTrue(rig.Pn532.Driver.IsCardPresent(), "present at once");
+            Assert.IsTrue(rig.Pn532.Reader.IsCardPresent(), "present at once");
             Assert.AreEqual("+", rig.Events);
             Assert.AreEqual("3B 85 80 01 80 31 80 65 B0 E0", rig.PowerUp(), "pseudo-ATR from the ATS historical bytes");
             rig.Pn532.Dispose();
@@ -96,11 +96,11 @@ namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
         {
             Rig rig = new Rig("0:iso14443-4");
             rig.Pn532.Chip.Hang();
-            rig.Pn532.Driver.Close();
+            rig.Pn532.Reader.Close();
             Assert.IsTrue(rig.Pn532.Chip.Hung, "hung until RSTPDN restarts it");
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.Pn532.Driver.Open(), "re-open pulses RSTPDN");
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.Pn532.Reader.Open(), "re-open pulses RSTPDN");
             Assert.IsFalse(rig.Pn532.Chip.Hung);
-            Assert.IsTrue(rig.Pn532.Driver.IsCardPresent(), "the card is listed again");
+            Assert.IsTrue(rig.Pn532.Reader.IsCardPresent(), "the card is listed again");
             Assert.AreEqual("3B 85 80 01 80 31 80 65 B0 E0", rig.PowerUp());
             rig.Pn532.Dispose();
         }
