@@ -45,6 +45,14 @@ namespace EmbeddedSmartCard.Tests.Integration
                 AssertChallenge(second);
                 Assert.AreNotEqual(first, second, "two challenges are random");
                 Assert.AreEqual("6A 82", rig.Send(handle, protocol, "00 A4 04 0C 05 F0 00 00 00 01"), "an absent AID");
+
+                // Warm reset (SCardReconnect RESET_CARD on the host) and cold reset (disconnect UNPOWER, connect).
+                foreach (int initialization in new[] { ScardConstants.ResetCard, ScardConstants.UnpowerCard })
+                {
+                    Assert.AreEqual(ScardError.Success, rig.Manager.Reconnect(handle, ScardConstants.ShareShared, ScardConstants.ProtocolT1, initialization, out protocol));
+                    Assert.AreEqual("90 00", rig.Send(handle, protocol, SelectMf), "after reconnect " + initialization);
+                }
+
                 Assert.AreEqual(ScardError.Success, rig.Manager.Disconnect(handle, ScardConstants.LeaveCard));
             }
         }
@@ -99,7 +107,7 @@ namespace EmbeddedSmartCard.Tests.Integration
                 int handle;
                 int protocol;
                 int result = rig.Manager.Connect(rig.Context, reader, ScardConstants.ShareShared, ScardConstants.ProtocolT1, out handle, out protocol);
-                Assert.AreEqual("SCARD_E_READER_UNAVAILABLE", ScardError.GetName(result), "no pcscd");
+                Assert.AreNotEqual(ScardError.Success, result, "no pcscd, no card: " + ScardError.GetName(result));
 
                 using (PcscDaemon back = PcscDaemon.Start(port))
                 using (VpcdVicc.Start(port))
