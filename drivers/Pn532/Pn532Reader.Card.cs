@@ -78,7 +78,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             {
                 if (!powered)
                 {
-                    return cardPresent ? SmartcardStatus.InvalidDeviceState : SmartcardStatus.NoMedia;
+                    return presence.IsPresent ? SmartcardStatus.InvalidDeviceState : SmartcardStatus.NoMedia;
                 }
 
                 if (PseudoApdu.IsPseudoApdu(command, commandOffset, commandLength))
@@ -140,7 +140,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         SmartcardStatus Reselect(out bool removed)
         {
             removed = false;
-            if (!cardPresent)
+            if (!presence.IsPresent)
             {
                 return SmartcardStatus.NoMedia;
             }

@@ -49,7 +49,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             bool arrived = false;
             lock (driverLock)
             {
-                if (open && !stopPolling)
+                if (open && !pollThread.StopRequested)
                 {
                     removed = powered ? PoweredCardLeft() : ListField(out arrived);
                 }
@@ -63,7 +63,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         {
             Release();
             int found = ListTarget();
-            bool removed = cardPresent && (found == TargetNone || found == TargetNew);
+            bool removed = presence.IsPresent && (found == TargetNone || found == TargetNew);
             arrived = found == TargetNew;
             if (removed)
             {
@@ -73,7 +73,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             if (arrived)
             {
                 TakeFoundTarget();
-                SetCardPresent(true);
+                presence.Set(true);
             }
 
             return removed;
@@ -215,7 +215,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 return TargetNone;
             }
 
-            return cardPresent && found.SameUid(target) ? TargetSame : TargetNew;
+            return presence.IsPresent && found.SameUid(target) ? TargetSame : TargetNew;
         }
 
         /// <summary>The freshly listed target becomes the current one (the two preallocated records swap).</summary>
@@ -236,7 +236,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         void MarkRemoved()
         {
-            SetCardPresent(false);
+            presence.Set(false);
             powered = false;
             target.Clear();
             pseudoApdu.EndMifareSession();
@@ -245,35 +245,18 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         /// <summary>Raised outside the driver lock so a handler may call back into the driver.</summary>
         void RaisePresence(bool removed, bool arrived)
         {
-            CardPresenceHandler handler = PresenceChanged;
-            if (handler == null)
-            {
-                return;
-            }
-
-            if (removed)
-            {
-                handler(this, false);
-            }
-
-            if (arrived)
-            {
-                handler(this, true);
-            }
+            CardPresence.Raise(PresenceChanged, this, removed, arrived);
         }
 
         /// <summary>
-        /// The driver thread, until Close asks it to stop. Checks start one period apart, each early by the
-        /// time a debounced failed probe may take, so that a card leaving just after one check is reported
-        /// within <see cref="Pn532ReaderOptions.PollPeriodMicros"/> of leaving.
+        /// One round of the driver thread. Checks start one period apart, each early by the time a debounced
+        /// failed probe may take, so that a card leaving just after one check is reported within
+        /// <see cref="Pn532ReaderOptions.PollPeriodMicros"/> of leaving.
         /// </summary>
-        void PollLoop()
+        void PollRound()
         {
-            while (!PollingStopped())
-            {
-                clock.Delay(PauseBeforeCheck(lastCheckMicros));
-                TimedPoll();
-            }
+            clock.Delay(PauseBeforeCheck(lastCheckMicros));
+            TimedPoll();
         }
 
         /// <summary>One <see cref="Poll"/>, its duration kept in <see cref="lastCheckMicros"/> to time the next pause.</summary>
@@ -308,14 +291,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 }
 
                 return Pn532ExchangeTimeout.CommunicationTimeoutMicros;
-            }
-        }
-
-        bool PollingStopped()
-        {
-            lock (driverLock)
-            {
-                return stopPolling;
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Threading;
 using EmbeddedSmartCard.Hal;
 
 namespace EmbeddedSmartCard.Drivers.Pn532
@@ -40,9 +39,8 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         readonly Pn532Link link;
         readonly IClock clock;
         readonly object driverLock = new object();
-
-        /// <summary>Guards <see cref="cardPresent"/> alone, so IsCardPresent never waits behind a long exchange.</summary>
-        readonly object presenceLock = new object();
+        readonly CardPresence presence = new CardPresence();
+        readonly PollThread pollThread;
         readonly ReaderCapabilities capabilities = new ReaderCapabilities();
         readonly byte[] parameters = new byte[Pn532Frame.MaxBodyLength];
         readonly byte[] answer = new byte[Pn532Frame.MaxBodyLength];
@@ -51,10 +49,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         Pn532ReaderTarget found = new Pn532ReaderTarget();
 
         bool open;
-        bool cardPresent;
         bool powered;
-        Thread pollThread;
-        bool stopPolling;
 
         /// <summary>How long the last presence check took (Open's listing, then the poll thread's), written by one thread at a time.</summary>
         long lastCheckMicros;
@@ -74,6 +69,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             this.clock = clock;
             this.resetPin = resetPin;
             link = new Pn532Link(transport);
+            pollThread = new PollThread(PollRound);
             capabilities.IfdType = "PN532";
             capabilities.FriendlyName = options.ReaderName;
             capabilities.SupportedProtocols = Protocols.T1;
@@ -117,7 +113,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 ResetChip();
                 status = Initialise();
                 open = status == SmartcardStatus.Success;
-                stopPolling = false;
+                pollThread.Rearm();
             }
 
             if (open)
@@ -127,7 +123,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
             if (open && options.PollPeriodMicros > 0)
             {
-                pollThread = new Thread(PollLoop);
                 pollThread.Start();
             }
 
@@ -136,18 +131,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         public void Close()
         {
-            Thread thread = pollThread;
-            pollThread = null;
-            lock (driverLock)
-            {
-                stopPolling = true;
-            }
-
-            if (thread != null)
-            {
-                thread.Join();
-            }
-
+            pollThread.Stop();
             lock (driverLock)
             {
                 if (open)
@@ -156,7 +140,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 }
 
                 open = false;
-                SetCardPresent(false);
+                presence.Set(false);
                 powered = false;
                 target.Clear();
                 pseudoApdu.ClearKeys();
@@ -165,19 +149,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         public bool IsCardPresent()
         {
-            lock (presenceLock)
-            {
-                return cardPresent;
-            }
-        }
-
-        /// <summary>Written under the driver lock; the presence lock publishes it to IsCardPresent's callers.</summary>
-        void SetCardPresent(bool present)
-        {
-            lock (presenceLock)
-            {
-                cardPresent = present;
-            }
+            return presence.IsPresent;
         }
 
         public SmartcardStatus Mechanical(int ioctl)

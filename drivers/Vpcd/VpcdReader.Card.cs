@@ -22,13 +22,13 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
                     return SmartcardStatus.InvalidDeviceState;
                 }
 
-                if (!cardPresent)
+                if (!presence.IsPresent)
                 {
                     return SmartcardStatus.NoMedia;
                 }
 
                 status = action == PowerAction.PowerDown ? PowerDown() : Activate(action, atrBuffer, atrOffset, out atrLength);
-                removed = !cardPresent;
+                removed = !presence.IsPresent;
             }
 
             RaisePresence(removed, false);
@@ -50,7 +50,7 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
             {
                 if (!powered)
                 {
-                    return cardPresent ? SmartcardStatus.InvalidDeviceState : SmartcardStatus.NoMedia;
+                    return presence.IsPresent ? SmartcardStatus.InvalidDeviceState : SmartcardStatus.NoMedia;
                 }
 
                 if (commandLength < ApduHeaderLength || commandLength > link.MaxPayloadLength)
@@ -59,7 +59,7 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
                 }
 
                 status = Exchange(command, commandOffset, commandLength, response, responseOffset, responseCapacity, out responseLength);
-                removed = !cardPresent;
+                removed = !presence.IsPresent;
             }
 
             RaisePresence(removed, false);
@@ -104,7 +104,7 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
             if (atrLength == 0)
             {
                 powered = false;
-                SetCardPresent(false);
+                presence.Set(false);
                 return SmartcardStatus.NoMedia;
             }
 

@@ -20,14 +20,15 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
             bool arrived;
             lock (driverLock)
             {
-                bool before = cardPresent;
-                if (open && !stopPolling && link.IsConnected)
+                bool before = presence.IsPresent;
+                if (open && !pollThread.StopRequested && link.IsConnected)
                 {
                     Probe();
                 }
 
-                removed = before && !cardPresent;
-                arrived = !before && cardPresent;
+                bool after = presence.IsPresent;
+                removed = before && !after;
+                arrived = !before && after;
             }
 
             RaisePresence(removed, arrived);
@@ -52,7 +53,7 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
 
             lock (driverLock)
             {
-                if (open && !stopPolling && !link.IsConnected)
+                if (open && !pollThread.StopRequested && !link.IsConnected)
                 {
                     link.Attach(client);
                     powered = false;
@@ -77,7 +78,7 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
                 powered = false;
             }
 
-            SetCardPresent(atrLength > 0);
+            presence.Set(atrLength > 0);
         }
 
         /// <summary>
@@ -111,47 +112,22 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
         {
             link.Detach();
             powered = false;
-            SetCardPresent(false);
+            presence.Set(false);
             return SmartcardStatus.NoMedia;
         }
 
         /// <summary>Raised outside the driver lock so a handler may call back into the driver.</summary>
         void RaisePresence(bool removed, bool arrived)
         {
-            CardPresenceHandler handler = PresenceChanged;
-            if (handler == null)
-            {
-                return;
-            }
-
-            if (removed)
-            {
-                handler(this, false);
-            }
-
-            if (arrived)
-            {
-                handler(this, true);
-            }
+            CardPresence.Raise(PresenceChanged, this, removed, arrived);
         }
 
-        /// <summary>The driver thread: one poll per period until Close asks it to stop.</summary>
-        void PollLoop()
+        /// <summary>One round of the driver thread: a poll, then the rest of the fixed period.</summary>
+        void PollRound()
         {
-            while (!PollingStopped())
-            {
-                long next = clock.NowMicros + options.PollPeriodMicros;
-                Poll();
-                clock.Delay(next - clock.NowMicros);
-            }
-        }
-
-        bool PollingStopped()
-        {
-            lock (driverLock)
-            {
-                return stopPolling;
-            }
+            long next = clock.NowMicros + options.PollPeriodMicros;
+            Poll();
+            clock.Delay(next - clock.NowMicros);
         }
     }
 }

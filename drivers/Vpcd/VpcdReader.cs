@@ -1,4 +1,3 @@
-using System.Threading;
 using EmbeddedSmartCard.Hal;
 
 namespace EmbeddedSmartCard.Drivers.Vpcd
@@ -23,17 +22,13 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
         readonly IClock clock;
         readonly VpcdLink link;
         readonly object driverLock = new object();
-
-        /// <summary>Guards <see cref="cardPresent"/> alone, so IsCardPresent never waits behind an exchange.</summary>
-        readonly object presenceLock = new object();
+        readonly CardPresence presence = new CardPresence();
+        readonly PollThread pollThread;
         readonly ReaderCapabilities capabilities = new ReaderCapabilities();
         readonly byte[] probeAtr = new byte[Atr.MaxLength];
 
         bool open;
-        bool cardPresent;
         bool powered;
-        bool stopPolling;
-        Thread pollThread;
 
         public VpcdReader(VpcdReaderOptions options, IVpcdListener listener, IClock clock)
         {
@@ -41,6 +36,7 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
             this.listener = listener;
             this.clock = clock;
             link = new VpcdLink(clock, options.MaxCommandLength);
+            pollThread = new PollThread(PollRound);
             capabilities.IfdType = "vpcd";
             capabilities.FriendlyName = options.ReaderName;
             capabilities.Interface = listener.Endpoint;
@@ -86,12 +82,11 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
 
                 capabilities.Interface = listener.Endpoint;
                 open = true;
-                stopPolling = false;
+                pollThread.Rearm();
             }
 
             if (options.PollPeriodMicros > 0)
             {
-                pollThread = new Thread(PollLoop);
                 pollThread.Start();
             }
 
@@ -101,18 +96,7 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
         /// <summary>Stops the poll thread, closes the client's connection (vicc then exits) and stops listening.</summary>
         public void Close()
         {
-            Thread thread = pollThread;
-            pollThread = null;
-            lock (driverLock)
-            {
-                stopPolling = true;
-            }
-
-            if (thread != null)
-            {
-                thread.Join();
-            }
-
+            pollThread.Stop();
             lock (driverLock)
             {
                 link.Detach();
@@ -123,16 +107,13 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
 
                 open = false;
                 powered = false;
-                SetCardPresent(false);
+                presence.Set(false);
             }
         }
 
         public bool IsCardPresent()
         {
-            lock (presenceLock)
-            {
-                return cardPresent;
-            }
+            return presence.IsPresent;
         }
 
         public SmartcardStatus VendorControl(int ioctl, byte[] input, int inputOffset, int inputLength, byte[] output, int outputOffset, int outputCapacity, out int returned)
@@ -144,15 +125,6 @@ namespace EmbeddedSmartCard.Drivers.Vpcd
         public SmartcardStatus Mechanical(int ioctl)
         {
             return SmartcardStatus.NotSupported;
-        }
-
-        /// <summary>Written under the driver lock; the presence lock publishes it to IsCardPresent's callers.</summary>
-        void SetCardPresent(bool present)
-        {
-            lock (presenceLock)
-            {
-                cardPresent = present;
-            }
         }
     }
 }
