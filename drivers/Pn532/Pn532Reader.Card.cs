@@ -31,9 +31,11 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         const int MaxMoreInformationRounds = 256;
 
         /// <summary>
-        /// Cold and warm reset are virtual: the target is released and selected again (a fresh ISO 14443-4
-        /// activation or MIFARE state) and the pseudo-ATR is returned. A different or no target means the
-        /// card left: NoMedia. Power down releases the target.
+        /// Resets are virtual and the pseudo-ATR is returned. Warm reset (SCARD_RESET_CARD): InDeselect ends
+        /// the card's session (ISO 14443-4 S(DESELECT), or HALT for a MIFARE card) but keeps the target in the
+        /// chip's list, InSelect activates the same target again. Cold reset: InRelease forgets it and the
+        /// field is listed afresh; a different or no target means the card left: NoMedia. Power down
+        /// (SCARD_UNPOWER_CARD) releases the target (reference §3.3 InDeselect/InRelease/InSelect).
         /// </summary>
         public SmartcardStatus Power(PowerAction action, byte[] atrBuffer, int atrOffset, out int atrLength)
         {
@@ -54,7 +56,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                     return SmartcardStatus.Success;
                 }
 
-                status = Reselect(out removed);
+                status = action == PowerAction.WarmReset ? Reactivate(out removed) : Reselect(out removed);
                 if (status == SmartcardStatus.Success)
                 {
                     atrLength = target.BuildPseudoAtr(atrBuffer, atrOffset);
@@ -135,6 +137,54 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
             responseLength = CopyAnswer(response, responseOffset, received);
             return SmartcardStatus.Success;
+        }
+
+        /// <summary>InDeselect then InSelect of the current target; a target that no longer answers has left.</summary>
+        SmartcardStatus Reactivate(out bool removed)
+        {
+            removed = false;
+            if (!presence.IsPresent)
+            {
+                return SmartcardStatus.NoMedia;
+            }
+
+            pseudoApdu.EndMifareSession();
+            int chipStatus;
+            SmartcardStatus status = TargetCommand(Pn532Command.InDeselect, out chipStatus);
+            if (status == SmartcardStatus.Success)
+            {
+                status = TargetCommand(Pn532Command.InSelect, out chipStatus);
+            }
+
+            if (status != SmartcardStatus.Success)
+            {
+                return status;
+            }
+
+            if (chipStatus != 0)
+            {
+                removed = true;
+                MarkRemoved();
+                return SmartcardStatus.NoMedia;
+            }
+
+            powered = true;
+            return SmartcardStatus.Success;
+        }
+
+        /// <summary>A command whose one parameter is the current target's Tg and whose answer is a status byte.</summary>
+        SmartcardStatus TargetCommand(byte command, out int chipStatus)
+        {
+            chipStatus = 0;
+            parameters[0] = (byte)target.TargetNumber;
+            int length;
+            SmartcardStatus status = Exchange(command, 1, options.CommandTimeoutMicros, out length);
+            if (status == SmartcardStatus.Success)
+            {
+                chipStatus = length > 0 ? answer[0] & StatusErrorMask : ErrorTimeout;
+            }
+
+            return status;
         }
 
         SmartcardStatus Reselect(out bool removed)

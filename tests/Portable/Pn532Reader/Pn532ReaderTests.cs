@@ -131,6 +131,50 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         }
 
         [TestMethod]
+        public void WarmResetDeselectsAndSelectsTheSameTargetAgain()
+        {
+            ScriptedPn532 chip = new ScriptedPn532();
+            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
+            PowerUp(reader);
+            byte[] atr = new byte[33];
+            int length;
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)reader.Power(PowerAction.WarmReset, atr, 0, out length));
+            Assert.AreEqual("3B 81 80 01 80 80", TestSupport.ToHex(atr, 0, length), "the same pseudo-ATR");
+            Assert.AreEqual("44 01", chip.Command(chip.Commands.Count - 2), "InDeselect of Tg 1: the session ends");
+            Assert.AreEqual("54 01", chip.Command(chip.Commands.Count - 1), "InSelect of Tg 1: the same target again");
+        }
+
+        [TestMethod]
+        public void ColdResetReleasesAndListsTheFieldAfresh()
+        {
+            ScriptedPn532 chip = new ScriptedPn532();
+            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
+            PowerUp(reader);
+            Assert.AreEqual("52 00", chip.Command(chip.Commands.Count - 2), "InRelease");
+            Assert.AreEqual("4A 01 00", chip.Command(chip.Commands.Count - 1), "InListPassiveTarget");
+            byte[] atr = new byte[33];
+            int length;
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)reader.Power(PowerAction.PowerDown, atr, 0, out length));
+            Assert.AreEqual("52 00", chip.Command(chip.Commands.Count - 1), "power down (SCARD_UNPOWER_CARD) releases the target");
+        }
+
+        [TestMethod]
+        public void WarmResetOfACardThatLeftIsRemoval()
+        {
+            ScriptedPn532 chip = new ScriptedPn532();
+            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
+            PresenceLog log = new PresenceLog();
+            reader.PresenceChanged += log.OnPresence;
+            PowerUp(reader);
+            chip.Card = null;
+            byte[] atr = new byte[33];
+            int length;
+            Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)reader.Power(PowerAction.WarmReset, atr, 0, out length));
+            Assert.AreEqual("-", log.Events, "removal reported");
+            Assert.IsFalse(reader.IsCardPresent());
+        }
+
+        [TestMethod]
         public void IsoCardPseudoAtrAndApdu()
         {
             ScriptedPn532 chip = new ScriptedPn532();

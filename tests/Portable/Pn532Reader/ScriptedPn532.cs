@@ -104,7 +104,10 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
                 case Pn532Command.InListPassiveTarget:
                     return Card == null ? "00" : "01 " + Card;
                 case Pn532Command.InRelease:
+                case Pn532Command.InDeselect:
                     return "00";
+                case Pn532Command.InSelect:
+                    return Card == null ? "01" : "00";
                 case Pn532Command.InDataExchange:
                     return NextExchangeAnswer();
                 default:
