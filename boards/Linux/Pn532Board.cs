@@ -1,6 +1,4 @@
-using System;
 using EmbeddedSmartCard.Boards.Simulator;
-using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Drivers.Pn532;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Linux;
@@ -12,7 +10,7 @@ namespace EmbeddedSmartCard.Boards.Linux
     /// <see cref="Pn532Reader"/> over i2c-dev, spidev or a tty, with P70_IRQ and RSTPDN on GPIO lines when wired.
     /// The board owns that hardware and releases it on Dispose.
     /// </summary>
-    public sealed class Pn532Board : IBoard
+    public sealed class Pn532Board : SingleReaderBoard
     {
         /// <summary>SPI mode 0 is the only one the PN532 C106 has (AN10609, reference §3.2 "SPI").</summary>
         private const int SpiMode = 0;
@@ -23,27 +21,9 @@ namespace EmbeddedSmartCard.Boards.Linux
         /// <summary>P70_IRQ is a clean chip output: no debounce.</summary>
         private const int IrqDebounceMicros = 0;
 
-        private readonly string name;
-        private readonly Pn532Reader reader;
-        private readonly Pn532ReaderOptions options;
-        private readonly OwnedParts owned;
-
         private Pn532Board(string name, Pn532Reader reader, Pn532ReaderOptions options, OwnedParts owned)
+            : base(name, "pn532", reader, options.ReaderName, owned)
         {
-            this.name = name;
-            this.reader = reader;
-            this.options = options;
-            this.owned = owned;
-        }
-
-        public string Name
-        {
-            get { return name; }
-        }
-
-        public int ReaderCount
-        {
-            get { return 1; }
         }
 
         /// <summary>Opens the bus device and the IRQ line; on any failure releases what was opened and rethrows.</summary>
@@ -63,24 +43,6 @@ namespace EmbeddedSmartCard.Boards.Linux
                 parts.DisposeAll();
                 throw;
             }
-        }
-
-        public IReaderDriver GetReader(int index)
-        {
-            CheckIndex(index);
-            return reader;
-        }
-
-        public string GetReaderName(int index)
-        {
-            CheckIndex(index);
-            return options.ReaderName;
-        }
-
-        public void Dispose()
-        {
-            reader.Close();
-            owned.DisposeAll();
         }
 
         private static IPn532Transport OpenTransport(Pn532Spec spec, OwnedParts parts)
@@ -117,14 +79,6 @@ namespace EmbeddedSmartCard.Boards.Linux
                 options.ReaderName = spec.ReaderName;
             }
             return options;
-        }
-
-        private static void CheckIndex(int index)
-        {
-            if (index != 0)
-            {
-                throw new ArgumentOutOfRangeException("index", "a pn532 board has one reader (index 0), got " + index);
-            }
         }
     }
 }

@@ -1,5 +1,3 @@
-using System;
-using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Drivers.Uart;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Linux;
@@ -11,7 +9,7 @@ namespace EmbeddedSmartCard.Boards.Linux
     /// <see cref="LinuxUartLine"/> and the GPIO, RTS and PWM parts a <see cref="UartCardSpec"/> names.
     /// The board owns that hardware and releases it on Dispose.
     /// </summary>
-    public sealed class UartCardBoard : IBoard
+    public sealed class UartCardBoard : SingleReaderBoard
     {
         /// <summary>
         /// ATR window after an in-band FF FF reset. The card simulator behind a serial device answers within
@@ -22,25 +20,9 @@ namespace EmbeddedSmartCard.Boards.Linux
 
         private const long MicrosPerSecond = 1000000;
 
-        private readonly string name;
-        private readonly OwnedParts owned;
-        private readonly UartCardReader reader;
-
         private UartCardBoard(string name, UartCardReader reader, OwnedParts owned)
+            : base(name, "uart-card", reader, reader.Options.ReaderName, owned)
         {
-            this.name = name;
-            this.reader = reader;
-            this.owned = owned;
-        }
-
-        public string Name
-        {
-            get { return name; }
-        }
-
-        public int ReaderCount
-        {
-            get { return 1; }
         }
 
         /// <summary>Opens every part of the wiring; on any failure releases what was opened and rethrows.</summary>
@@ -64,24 +46,6 @@ namespace EmbeddedSmartCard.Boards.Linux
                 parts.DisposeAll();
                 throw;
             }
-        }
-
-        public IReaderDriver GetReader(int index)
-        {
-            CheckIndex(index);
-            return reader;
-        }
-
-        public string GetReaderName(int index)
-        {
-            CheckIndex(index);
-            return reader.Options.ReaderName;
-        }
-
-        public void Dispose()
-        {
-            reader.Close();
-            owned.DisposeAll();
         }
 
         private static IOutputPin OpenReset(UartCardSpec spec, LinuxUartLine line, OwnedParts parts)
@@ -121,14 +85,6 @@ namespace EmbeddedSmartCard.Boards.Linux
                 options.ReaderName = spec.ReaderName;
             }
             return options;
-        }
-
-        private static void CheckIndex(int index)
-        {
-            if (index != 0)
-            {
-                throw new ArgumentOutOfRangeException("index", "a uart-card board has one reader (index 0), got " + index);
-            }
         }
     }
 }
