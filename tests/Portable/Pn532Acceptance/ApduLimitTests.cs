@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 {
@@ -84,12 +85,12 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
             Assert.AreEqual("90 00", TestSupport.ToHex(bytes, count, StatusWord), message + ": status word");
         }
 
-        static AcceptanceRig ConnectedRig(int bus, out int handle)
+        static Pn532ManagerRig ConnectedRig(int bus, out int handle)
         {
-            AcceptanceRig rig = new AcceptanceRig(bus);
-            rig.Chip.PlaceCard(AcceptanceRig.IsoCard(AcceptanceRig.IsoUid));
+            Pn532ManagerRig rig = new Pn532ManagerRig(bus, false);
+            rig.Chip.PlaceCard(Pn532ManagerRig.IsoCard(Pn532ManagerRig.IsoUid));
             handle = rig.Connect();
-            Assert.IsTrue(handle != 0, "connect over " + AcceptanceRig.BusName(bus));
+            Assert.IsTrue(handle != 0, "connect over " + Pn532ManagerRig.BusName(bus));
             return rig;
         }
 
@@ -97,10 +98,10 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
         static void Commands(int bus)
         {
             int handle;
-            AcceptanceRig rig = ConnectedRig(bus, out handle);
+            Pn532ManagerRig rig = ConnectedRig(bus, out handle);
             try
             {
-                string on = " over " + AcceptanceRig.BusName(bus);
+                string on = " over " + Pn532ManagerRig.BusName(bus);
                 int oneFrame = FrameData - ExtendedHeader - ExtendedLe;
                 AssertEchoed(rig.Send(handle, Echo(oneFrame), ScardConstants.MaxBufferSizeExtended), oneFrame, "262-byte command" + on);
                 AssertEchoed(rig.Send(handle, Echo(oneFrame + 1), ScardConstants.MaxBufferSizeExtended), oneFrame + 1, "263-byte command, metachained" + on);
@@ -113,7 +114,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
             }
             finally
             {
-                rig.Close();
+                rig.Dispose();
             }
         }
 
@@ -121,10 +122,10 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
         static void Answers(int bus)
         {
             int handle;
-            AcceptanceRig rig = ConnectedRig(bus, out handle);
+            Pn532ManagerRig rig = ConnectedRig(bus, out handle);
             try
             {
-                string on = " over " + AcceptanceRig.BusName(bus);
+                string on = " over " + Pn532ManagerRig.BusName(bus);
                 int oneFrame = FrameData - StatusWord;
                 AssertPattern(rig.Send(handle, Pattern(oneFrame), ScardConstants.MaxBufferSizeExtended), oneFrame, "262-byte answer" + on);
                 AssertPattern(rig.Send(handle, Pattern(oneFrame + 1), ScardConstants.MaxBufferSizeExtended), oneFrame + 1, "263-byte answer, one MI round" + on);
@@ -136,44 +137,44 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
             }
             finally
             {
-                rig.Close();
+                rig.Dispose();
             }
         }
 
         [TestMethod]
         public void CommandLimitsOverI2c()
         {
-            Commands(AcceptanceRig.I2c);
+            Commands(Pn532ManagerRig.I2c);
         }
 
         [TestMethod]
         public void CommandLimitsOverSpi()
         {
-            Commands(AcceptanceRig.Spi);
+            Commands(Pn532ManagerRig.Spi);
         }
 
         [TestMethod]
         public void CommandLimitsOverHsu()
         {
-            Commands(AcceptanceRig.Hsu);
+            Commands(Pn532ManagerRig.Hsu);
         }
 
         [TestMethod]
         public void AnswerLimitsOverI2c()
         {
-            Answers(AcceptanceRig.I2c);
+            Answers(Pn532ManagerRig.I2c);
         }
 
         [TestMethod]
         public void AnswerLimitsOverSpi()
         {
-            Answers(AcceptanceRig.Spi);
+            Answers(Pn532ManagerRig.Spi);
         }
 
         [TestMethod]
         public void AnswerLimitsOverHsu()
         {
-            Answers(AcceptanceRig.Hsu);
+            Answers(Pn532ManagerRig.Hsu);
         }
     }
 }

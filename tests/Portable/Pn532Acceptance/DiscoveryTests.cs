@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using EmbeddedSmartCard.Boards.Simulator.Pn532;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 {
@@ -19,10 +20,10 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
     {
         static void Discover(int bus, ContactlessCard card, string expectedAtr)
         {
-            AcceptanceRig rig = new AcceptanceRig(bus);
+            Pn532ManagerRig rig = new Pn532ManagerRig(bus, false);
             try
             {
-                string on = " over " + AcceptanceRig.BusName(bus);
+                string on = " over " + Pn532ManagerRig.BusName(bus);
                 Assert.IsTrue(rig.IsListed(), "reader listed" + on);
                 Assert.IsNotNull(rig.WaitFor(ScardConstants.StateEmpty, ScardConstants.StatePresent), "empty field" + on);
                 rig.Chip.PlaceCard(card);
@@ -37,7 +38,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
             }
             finally
             {
-                rig.Close();
+                rig.Dispose();
             }
         }
 
@@ -56,71 +57,71 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 
         static void IsoCard(int bus)
         {
-            Discover(bus, AcceptanceRig.IsoCard(AcceptanceRig.IsoUid), AcceptanceRig.IsoAtr);
+            Discover(bus, Pn532ManagerRig.IsoCard(Pn532ManagerRig.IsoUid), Pn532ManagerRig.IsoAtr);
         }
 
         static void ClassicCard(int bus)
         {
-            Discover(bus, new MifareClassicCard(TestSupport.Hex(AcceptanceRig.ClassicUid)), AcceptanceRig.ClassicAtr);
+            Discover(bus, new MifareClassicCard(TestSupport.Hex(Pn532ManagerRig.ClassicUid)), Pn532ManagerRig.ClassicAtr);
         }
 
         static void UltralightCard(int bus)
         {
-            Discover(bus, new UltralightCard(TestSupport.Hex(AcceptanceRig.UltralightUid)), AcceptanceRig.UltralightAtr);
+            Discover(bus, new UltralightCard(TestSupport.Hex(Pn532ManagerRig.UltralightUid)), Pn532ManagerRig.UltralightAtr);
         }
 
         [TestMethod]
         public void IsoCardOverI2c()
         {
-            IsoCard(AcceptanceRig.I2c);
+            IsoCard(Pn532ManagerRig.I2c);
         }
 
         [TestMethod]
         public void IsoCardOverSpi()
         {
-            IsoCard(AcceptanceRig.Spi);
+            IsoCard(Pn532ManagerRig.Spi);
         }
 
         [TestMethod]
         public void IsoCardOverHsu()
         {
-            IsoCard(AcceptanceRig.Hsu);
+            IsoCard(Pn532ManagerRig.Hsu);
         }
 
         [TestMethod]
         public void MifareClassic1KOverI2c()
         {
-            ClassicCard(AcceptanceRig.I2c);
+            ClassicCard(Pn532ManagerRig.I2c);
         }
 
         [TestMethod]
         public void MifareClassic1KOverSpi()
         {
-            ClassicCard(AcceptanceRig.Spi);
+            ClassicCard(Pn532ManagerRig.Spi);
         }
 
         [TestMethod]
         public void MifareClassic1KOverHsu()
         {
-            ClassicCard(AcceptanceRig.Hsu);
+            ClassicCard(Pn532ManagerRig.Hsu);
         }
 
         [TestMethod]
         public void UltralightOverI2c()
         {
-            UltralightCard(AcceptanceRig.I2c);
+            UltralightCard(Pn532ManagerRig.I2c);
         }
 
         [TestMethod]
         public void UltralightOverSpi()
         {
-            UltralightCard(AcceptanceRig.Spi);
+            UltralightCard(Pn532ManagerRig.Spi);
         }
 
         [TestMethod]
         public void UltralightOverHsu()
         {
-            UltralightCard(AcceptanceRig.Hsu);
+            UltralightCard(Pn532ManagerRig.Hsu);
         }
     }
 }

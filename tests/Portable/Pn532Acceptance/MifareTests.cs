@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using EmbeddedSmartCard.Boards.Simulator.Pn532;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 {
@@ -29,15 +30,15 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 
         static void Classic(int bus)
         {
-            AcceptanceRig rig = new AcceptanceRig(bus);
+            Pn532ManagerRig rig = new Pn532ManagerRig(bus, false);
             try
             {
-                string on = " over " + AcceptanceRig.BusName(bus);
-                MifareClassicCard card = new MifareClassicCard(TestSupport.Hex(AcceptanceRig.ClassicUid));
+                string on = " over " + Pn532ManagerRig.BusName(bus);
+                MifareClassicCard card = new MifareClassicCard(TestSupport.Hex(Pn532ManagerRig.ClassicUid));
                 rig.Chip.PlaceCard(card);
                 int handle = rig.Connect();
                 Assert.IsTrue(handle != 0, "connect" + on);
-                Assert.AreEqual(AcceptanceRig.ClassicUid + " 90 00", rig.Send(handle, "FF CA 00 00 00"), "GET DATA UID" + on);
+                Assert.AreEqual(Pn532ManagerRig.ClassicUid + " 90 00", rig.Send(handle, "FF CA 00 00 00"), "GET DATA UID" + on);
                 Assert.AreEqual("90 00", rig.Send(handle, LoadTransportKeyIn0), "LOAD KEYS 0" + on);
                 Assert.AreEqual("90 00", rig.Send(handle, LoadWrongKeyIn1), "LOAD KEYS 1" + on);
                 Assert.AreEqual("63 00", rig.Send(handle, AuthenticateBlock4KeyAWith1), "wrong key refused" + on);
@@ -51,12 +52,12 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
             }
             finally
             {
-                rig.Close();
+                rig.Dispose();
             }
         }
 
         /// <summary>SCardReconnect with a reset: the driver selects the card again, which ends its halted state.</summary>
-        static void Reset(AcceptanceRig rig, int handle, string on)
+        static void Reset(Pn532ManagerRig rig, int handle, string on)
         {
             int protocol;
             Assert.AreEqual(ScardError.Success, rig.Manager.Reconnect(handle, ScardConstants.ShareShared, ScardConstants.ProtocolT1, ScardConstants.ResetCard, out protocol), "reconnect" + on);
@@ -64,15 +65,15 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 
         static void Ultralight(int bus)
         {
-            AcceptanceRig rig = new AcceptanceRig(bus);
+            Pn532ManagerRig rig = new Pn532ManagerRig(bus, false);
             try
             {
-                string on = " over " + AcceptanceRig.BusName(bus);
-                UltralightCard card = new UltralightCard(TestSupport.Hex(AcceptanceRig.UltralightUid));
+                string on = " over " + Pn532ManagerRig.BusName(bus);
+                UltralightCard card = new UltralightCard(TestSupport.Hex(Pn532ManagerRig.UltralightUid));
                 rig.Chip.PlaceCard(card);
                 int handle = rig.Connect();
                 Assert.IsTrue(handle != 0, "connect" + on);
-                Assert.AreEqual(AcceptanceRig.UltralightUid + " 90 00", rig.Send(handle, "FF CA 00 00 00"), "GET DATA UID" + on);
+                Assert.AreEqual(Pn532ManagerRig.UltralightUid + " 90 00", rig.Send(handle, "FF CA 00 00 00"), "GET DATA UID" + on);
                 Assert.AreEqual("90 00", rig.Send(handle, "FF D6 00 04 04 DE AD BE EF"), "UPDATE BINARY page 4" + on);
                 Assert.AreEqual("90 00", rig.Send(handle, "FF D6 00 05 04 01 02 03 04"), "UPDATE BINARY page 5" + on);
                 Assert.AreEqual("DE AD BE EF 90 00", rig.Send(handle, "FF B0 00 04 04"), "READ BINARY page 4" + on);
@@ -82,44 +83,44 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
             }
             finally
             {
-                rig.Close();
+                rig.Dispose();
             }
         }
 
         [TestMethod]
         public void MifareClassicOverI2c()
         {
-            Classic(AcceptanceRig.I2c);
+            Classic(Pn532ManagerRig.I2c);
         }
 
         [TestMethod]
         public void MifareClassicOverSpi()
         {
-            Classic(AcceptanceRig.Spi);
+            Classic(Pn532ManagerRig.Spi);
         }
 
         [TestMethod]
         public void MifareClassicOverHsu()
         {
-            Classic(AcceptanceRig.Hsu);
+            Classic(Pn532ManagerRig.Hsu);
         }
 
         [TestMethod]
         public void UltralightOverI2c()
         {
-            Ultralight(AcceptanceRig.I2c);
+            Ultralight(Pn532ManagerRig.I2c);
         }
 
         [TestMethod]
         public void UltralightOverSpi()
         {
-            Ultralight(AcceptanceRig.Spi);
+            Ultralight(Pn532ManagerRig.Spi);
         }
 
         [TestMethod]
         public void UltralightOverHsu()
         {
-            Ultralight(AcceptanceRig.Hsu);
+            Ultralight(Pn532ManagerRig.Hsu);
         }
     }
 }

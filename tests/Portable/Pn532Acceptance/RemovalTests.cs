@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using EmbeddedSmartCard.Hal.Simulator;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 {
@@ -30,11 +31,11 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 
         static void RemovedDuringApdu(int bus)
         {
-            AcceptanceRig rig = new AcceptanceRig(bus);
+            Pn532ManagerRig rig = new Pn532ManagerRig(bus, false);
             try
             {
-                string on = " over " + AcceptanceRig.BusName(bus);
-                rig.Chip.PlaceCard(AcceptanceRig.IsoCard(AcceptanceRig.IsoUid));
+                string on = " over " + Pn532ManagerRig.BusName(bus);
+                rig.Chip.PlaceCard(Pn532ManagerRig.IsoCard(Pn532ManagerRig.IsoUid));
                 int handle = rig.Connect();
                 Assert.IsTrue(handle != 0, "connect" + on);
 
@@ -46,39 +47,39 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
                 Assert.AreEqual("SCARD_W_REMOVED_CARD", rig.Send(handle, "00 A4 00 0C 02 3F 00"), "old handle" + on);
                 Assert.AreEqual(ScardError.Success, rig.Manager.Disconnect(handle, ScardConstants.LeaveCard), "disconnect" + on);
 
-                rig.Chip.PlaceCard(AcceptanceRig.IsoCard(AcceptanceRig.OtherIsoUid));
+                rig.Chip.PlaceCard(Pn532ManagerRig.IsoCard(Pn532ManagerRig.OtherIsoUid));
                 int next = rig.Connect();
                 Assert.IsTrue(next != 0, "connect to the next card" + on);
-                Assert.AreEqual(AcceptanceRig.OtherIsoUid + " 90 00", rig.Send(next, "FF CA 00 00 00"), "next card's UID" + on);
+                Assert.AreEqual(Pn532ManagerRig.OtherIsoUid + " 90 00", rig.Send(next, "FF CA 00 00 00"), "next card's UID" + on);
                 Assert.AreEqual("90 00", rig.Send(next, "00 A4 00 0C 02 3F 00"), "next card's APDU" + on);
             }
             finally
             {
-                rig.Close();
+                rig.Dispose();
             }
         }
 
         static void TakeCardOut(VirtualTimer timer, long dueMicros)
         {
-            ((AcceptanceRig)timer.State).Chip.RemoveCard();
+            ((Pn532ManagerRig)timer.State).Chip.RemoveCard();
         }
 
         [TestMethod]
         public void RemovedDuringApduOverI2c()
         {
-            RemovedDuringApdu(AcceptanceRig.I2c);
+            RemovedDuringApdu(Pn532ManagerRig.I2c);
         }
 
         [TestMethod]
         public void RemovedDuringApduOverSpi()
         {
-            RemovedDuringApdu(AcceptanceRig.Spi);
+            RemovedDuringApdu(Pn532ManagerRig.Spi);
         }
 
         [TestMethod]
         public void RemovedDuringApduOverHsu()
         {
-            RemovedDuringApdu(AcceptanceRig.Hsu);
+            RemovedDuringApdu(Pn532ManagerRig.Hsu);
         }
     }
 }

@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 {
@@ -24,7 +25,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
         const int MaxWakeUps = 20;
 
         /// <summary>The application loop: blocks until the reader shows <paramref name="wanted"/> and none of <paramref name="unwanted"/>.</summary>
-        static ScardReaderState BlockUntil(AcceptanceRig rig, ScardReaderState entry, int wanted, int unwanted)
+        static ScardReaderState BlockUntil(Pn532ManagerRig rig, ScardReaderState entry, int wanted, int unwanted)
         {
             ScardReaderState[] states = new ScardReaderState[] { entry };
             for (int i = 0; i < MaxWakeUps; i++)
@@ -47,42 +48,42 @@ namespace EmbeddedSmartCard.Tests.Pn532Acceptance
 
         static void ArrivalAndRemoval(int bus)
         {
-            AcceptanceRig rig = new AcceptanceRig(bus, PollPeriodMicros);
+            Pn532ManagerRig rig = new Pn532ManagerRig(bus, false, PollPeriodMicros);
             try
             {
-                string on = " over " + AcceptanceRig.BusName(bus);
+                string on = " over " + Pn532ManagerRig.BusName(bus);
                 ScardReaderState entry = new ScardReaderState();
                 entry.Reader = rig.Name;
                 entry.CurrentState = ScardConstants.StateEmpty;
-                rig.Chip.PlaceCard(AcceptanceRig.IsoCard(AcceptanceRig.IsoUid));
+                rig.Chip.PlaceCard(Pn532ManagerRig.IsoCard(Pn532ManagerRig.IsoUid));
                 Assert.IsNotNull(BlockUntil(rig, entry, ScardConstants.StatePresent, ScardConstants.StateUnpowered), "woken powered" + on);
-                Assert.AreEqual(AcceptanceRig.IsoAtr, TestSupport.ToHex(entry.Atr, 0, entry.AtrLength), "ATR" + on);
+                Assert.AreEqual(Pn532ManagerRig.IsoAtr, TestSupport.ToHex(entry.Atr, 0, entry.AtrLength), "ATR" + on);
                 entry.CurrentState = entry.EventState & ~ScardConstants.StateChanged;
                 rig.Chip.RemoveCard();
                 Assert.IsNotNull(BlockUntil(rig, entry, ScardConstants.StateEmpty, ScardConstants.StatePresent), "woken by the removal" + on);
             }
             finally
             {
-                rig.Close();
+                rig.Dispose();
             }
         }
 
         [TestMethod]
         public void ArrivalAndRemovalWakeTheMonitorOverI2c()
         {
-            ArrivalAndRemoval(AcceptanceRig.I2c);
+            ArrivalAndRemoval(Pn532ManagerRig.I2c);
         }
 
         [TestMethod]
         public void ArrivalAndRemovalWakeTheMonitorOverSpi()
         {
-            ArrivalAndRemoval(AcceptanceRig.Spi);
+            ArrivalAndRemoval(Pn532ManagerRig.Spi);
         }
 
         [TestMethod]
         public void ArrivalAndRemovalWakeTheMonitorOverHsu()
         {
-            ArrivalAndRemoval(AcceptanceRig.Hsu);
+            ArrivalAndRemoval(Pn532ManagerRig.Hsu);
         }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using EmbeddedSmartCard.Boards.Simulator.Pn532;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.Pn532Recovery
 {
@@ -46,8 +47,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
                 Pn532ManagerRig rig = new Pn532ManagerRig(bus, false);
                 int direct = rig.ConnectDirect();
 
-                Assert.AreEqual("D5 01 00 6C 69 62 6E 66 63", rig.Control(direct, DirectCommandPcscLite, "D4 00 00 6C 69 62 6E 66 63", Capacity), "communication line test over " + Pn532ManagerRig.Bus(bus));
-                Assert.IsTrue(rig.Control(direct, DirectCommandPcscLite, "D4 04", Capacity).StartsWith("D5 05 00"), "GetGeneralStatus: no error over " + Pn532ManagerRig.Bus(bus));
+                Assert.AreEqual("D5 01 00 6C 69 62 6E 66 63", rig.Control(direct, DirectCommandPcscLite, "D4 00 00 6C 69 62 6E 66 63", Capacity), "communication line test over " + Pn532ManagerRig.BusName(bus));
+                Assert.IsTrue(rig.Control(direct, DirectCommandPcscLite, "D4 04", Capacity).StartsWith("D5 05 00"), "GetGeneralStatus: no error over " + Pn532ManagerRig.BusName(bus));
                 rig.Dispose();
             }
         }
@@ -77,7 +78,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             rig.Manager.Disconnect(handle, ScardConstants.UnpowerCard);
 
             rig.Chip.RemoveCard();
-            Assert.IsTrue(rig.WaitFor(ScardConstants.StateEmpty, 0), "the Ultralight left");
+            Assert.IsNotNull(rig.WaitFor(ScardConstants.StateEmpty, 0), "the Ultralight left");
             rig.PlaceIsoCard(Pn532ManagerRig.IsoUid);
             handle = rig.Connect();
             string answer = rig.Control(handle, DirectCommandPcscLite, "D4 42 B2", Capacity);

@@ -7,6 +7,7 @@ using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Drivers.Pn532;
 using EmbeddedSmartCard.Hal.Simulator;
 using EmbeddedSmartCard.Tests.Pn532Reader;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.Pn532Recovery
 {

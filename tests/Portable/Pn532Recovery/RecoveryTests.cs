@@ -6,6 +6,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using System.Threading;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.Pn532Recovery
 {
@@ -37,8 +38,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
                 int handle = rig.Connect();
                 rig.Chip.DamageNextResponse();
 
-                Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "over " + Pn532ManagerRig.Bus(bus));
-                Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "and after it over " + Pn532ManagerRig.Bus(bus));
+                Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "over " + Pn532ManagerRig.BusName(bus));
+                Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "and after it over " + Pn532ManagerRig.BusName(bus));
                 rig.Dispose();
             }
         }
@@ -53,9 +54,9 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
                 int accepted = rig.Chip.CommandCount;
                 rig.Transport.DamageNextCommand();
 
-                Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "over " + Pn532ManagerRig.Bus(bus));
-                Assert.AreEqual(1, rig.Transport.DamagedCommands, "one command frame went out damaged over " + Pn532ManagerRig.Bus(bus));
-                Assert.AreEqual(accepted + 1, rig.Chip.CommandCount, "the chip ran the command once over " + Pn532ManagerRig.Bus(bus));
+                Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "over " + Pn532ManagerRig.BusName(bus));
+                Assert.AreEqual(1, rig.Transport.DamagedCommands, "one command frame went out damaged over " + Pn532ManagerRig.BusName(bus));
+                Assert.AreEqual(accepted + 1, rig.Chip.CommandCount, "the chip ran the command once over " + Pn532ManagerRig.BusName(bus));
                 rig.Dispose();
             }
         }
@@ -69,8 +70,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
                 int handle = rig.Connect();
                 rig.Transport.DelayNextResponse();
 
-                Assert.AreEqual(ScardError.GetName(ScardError.NotTransacted), rig.Send(handle, Pn532ManagerRig.SelectMf), "the exchange is aborted over " + Pn532ManagerRig.Bus(bus));
-                Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "the chip still answers, the reader stays available over " + Pn532ManagerRig.Bus(bus));
+                Assert.AreEqual(ScardError.GetName(ScardError.NotTransacted), rig.Send(handle, Pn532ManagerRig.SelectMf), "the exchange is aborted over " + Pn532ManagerRig.BusName(bus));
+                Assert.AreEqual("90 00", rig.Send(handle, Pn532ManagerRig.SelectMf), "the chip still answers, the reader stays available over " + Pn532ManagerRig.BusName(bus));
                 rig.Dispose();
             }
         }
@@ -85,10 +86,10 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
                 int accepted = rig.Chip.CommandCount;
                 rig.Chip.Hang();
 
-                Assert.AreEqual(ScardError.GetName(ScardError.ReaderUnavailable), rig.Send(handle, Pn532ManagerRig.SelectMf), "over " + Pn532ManagerRig.Bus(bus));
-                Assert.IsTrue(rig.WaitForReopen(accepted), "reopened and reset through RSTPDN over " + Pn532ManagerRig.Bus(bus));
+                Assert.AreEqual(ScardError.GetName(ScardError.ReaderUnavailable), rig.Send(handle, Pn532ManagerRig.SelectMf), "over " + Pn532ManagerRig.BusName(bus));
+                Assert.IsTrue(rig.WaitForReopen(accepted), "reopened and reset through RSTPDN over " + Pn532ManagerRig.BusName(bus));
                 Assert.IsFalse(rig.Chip.Hung, "the reset pulse ended the hang");
-                Assert.IsTrue(rig.WaitFor(Present, Unavailable), "the card found again over " + Pn532ManagerRig.Bus(bus));
+                Assert.IsNotNull(rig.WaitFor(Present, Unavailable), "the card found again over " + Pn532ManagerRig.BusName(bus));
                 ExpectNewSession(rig, handle);
                 rig.Dispose();
             }
@@ -100,14 +101,14 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             for (int bus = Pn532ManagerRig.I2c; bus <= Pn532ManagerRig.Hsu; bus++)
             {
                 Pn532ManagerRig rig = ConnectedRig(bus, true);
-                Assert.IsTrue(rig.WaitFor(Present, 0), "the card is there over " + Pn532ManagerRig.Bus(bus));
+                Assert.IsNotNull(rig.WaitFor(Present, 0), "the card is there over " + Pn532ManagerRig.BusName(bus));
                 int accepted = rig.Chip.CommandCount;
                 rig.Chip.Hang();
 
                 rig.Reader.Poll();
-                Assert.IsTrue(rig.WaitForReopen(accepted), "no application call, yet the supervisor reopened and reset the chip over " + Pn532ManagerRig.Bus(bus));
+                Assert.IsTrue(rig.WaitForReopen(accepted), "no application call, yet the supervisor reopened and reset the chip over " + Pn532ManagerRig.BusName(bus));
                 Assert.IsFalse(rig.Chip.Hung, "the reset pulse ended the hang");
-                Assert.IsTrue(rig.WaitFor(Present, Unavailable), "the card found again over " + Pn532ManagerRig.Bus(bus));
+                Assert.IsNotNull(rig.WaitFor(Present, Unavailable), "the card found again over " + Pn532ManagerRig.BusName(bus));
                 ExpectNewSession(rig, 0);
                 rig.Dispose();
             }
@@ -117,13 +118,13 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
         public void AnEmptyReaderWhoseChipHangsComesBackEmpty()
         {
             Pn532ManagerRig rig = new Pn532ManagerRig(Pn532ManagerRig.Spi, true);
-            Assert.IsTrue(rig.WaitFor(Empty, 0), "empty");
+            Assert.IsNotNull(rig.WaitFor(Empty, 0), "empty");
             int accepted = rig.Chip.CommandCount;
             rig.Chip.Hang();
 
             rig.Reader.Poll();
             Assert.IsTrue(rig.WaitForReopen(accepted), "reopened and reset");
-            Assert.IsTrue(rig.WaitFor(Empty, Unavailable), "available and empty");
+            Assert.IsNotNull(rig.WaitFor(Empty, Unavailable), "available and empty");
             rig.PlaceIsoCard(Pn532ManagerRig.IsoUid);
             ExpectNewSession(rig, 0);
             rig.Dispose();
@@ -137,15 +138,15 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             rig.Chip.Hang();
 
             Assert.AreEqual(ScardError.GetName(ScardError.ReaderUnavailable), rig.Send(handle, Pn532ManagerRig.SelectMf));
-            Assert.IsTrue(rig.WaitFor(Unavailable, 0), "unavailable");
+            Assert.IsNotNull(rig.WaitFor(Unavailable, 0), "unavailable");
             Thread.Sleep(60);
-            Assert.IsTrue(rig.WaitFor(Unavailable, 0), "the restarts cannot wake a hung chip");
+            Assert.IsNotNull(rig.WaitFor(Unavailable, 0), "the restarts cannot wake a hung chip");
             ExpectOtherReaderWorks(rig);
 
             int accepted = rig.Chip.CommandCount;
             rig.Chip.PowerCycle();
             Assert.IsTrue(rig.WaitForReopen(accepted), "the next restart initialises the power-cycled chip");
-            Assert.IsTrue(rig.WaitFor(Present, Unavailable), "the card found again");
+            Assert.IsNotNull(rig.WaitFor(Present, Unavailable), "the card found again");
             ExpectNewSession(rig, handle);
             rig.Dispose();
         }
@@ -188,7 +189,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
 
             Assert.AreEqual(ScardError.GetName(ScardError.ReaderUnavailable), rig.Send(handle, Pn532ManagerRig.SelectMf));
             Assert.IsTrue(rig.WaitForReopen(accepted), "reopened once the chip acknowledges again");
-            Assert.IsTrue(rig.WaitFor(Present, Unavailable), "the card found again");
+            Assert.IsNotNull(rig.WaitFor(Present, Unavailable), "the card found again");
             ExpectNewSession(rig, handle);
             rig.Dispose();
         }
@@ -202,8 +203,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
                 int handle = rig.Connect();
                 rig.Transport.RemoveCardBeforeExchange(2);
 
-                Assert.AreEqual(ScardError.GetName(ScardError.RemovedCard), rig.Send(handle, EchoCommand()), "the second part of a 309-byte command over " + Pn532ManagerRig.Bus(bus));
-                Assert.IsTrue(rig.WaitFor(Empty, Present), "the reader is empty over " + Pn532ManagerRig.Bus(bus));
+                Assert.AreEqual(ScardError.GetName(ScardError.RemovedCard), rig.Send(handle, EchoCommand()), "the second part of a 309-byte command over " + Pn532ManagerRig.BusName(bus));
+                Assert.IsNotNull(rig.WaitFor(Empty, Present), "the reader is empty over " + Pn532ManagerRig.BusName(bus));
                 rig.PlaceIsoCard(Pn532ManagerRig.OtherIsoUid);
                 ExpectNewSession(rig, handle);
                 rig.Dispose();
@@ -247,7 +248,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Recovery
             Assert.AreEqual(ScardError.Success, rig.Manager.Transmit(handle, protocol, select, 0, select.Length, response, 0, response.Length, out length));
             Assert.AreEqual("90 00", TestSupport.ToHex(response, 0, length), "the other reader's card answers");
             Assert.AreEqual(ScardError.Success, rig.Manager.Disconnect(handle, ScardConstants.LeaveCard));
-            Assert.IsTrue(rig.WaitFor(Unavailable, 0), "the PN532 is still unavailable");
+            Assert.IsNotNull(rig.WaitFor(Unavailable, 0), "the PN532 is still unavailable");
         }
 
         /// <summary>ECHO of 300 bytes as an extended case 4 APDU (309 bytes): two InDataExchange frames, the first with MI.</summary>

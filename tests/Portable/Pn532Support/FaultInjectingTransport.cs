@@ -2,7 +2,7 @@ using EmbeddedSmartCard.Boards.Simulator.Pn532;
 using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Drivers.Pn532;
 
-namespace EmbeddedSmartCard.Tests.Pn532Recovery
+namespace EmbeddedSmartCard.Tests.Pn532Support
 {
     /// <summary>
     /// Sits between the driver and a real transport to the virtual PN532 and injects faults on the host's
