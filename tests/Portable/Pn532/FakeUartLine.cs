@@ -1,6 +1,5 @@
-using System.Collections;
 using EmbeddedSmartCard.Drivers.Pn532;
-using EmbeddedSmartCard.Hal;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.Pn532
 {
@@ -9,65 +8,28 @@ namespace EmbeddedSmartCard.Tests.Pn532
     /// codec and handed to the chip; what the chip queues lands in the receive buffer at once. Anything
     /// before a frame's start code (the wake-up preamble) is kept in <see cref="Preamble"/>.
     /// </summary>
-    internal sealed class FakeUartLine : IUartLine
+    internal sealed class FakeUartLine : QueuedUartLine
     {
         private readonly FakePn532 chip;
-        private readonly FakeClock clock;
-        private readonly ArrayList received = new ArrayList();
         private readonly byte[] written = new byte[1024];
         private int writtenCount;
 
-        public FakeUartLine(FakePn532 chip, FakeClock clock)
+        public FakeUartLine(FakePn532 chip, FakeClock clock) : base(clock)
         {
             this.chip = chip;
-            this.clock = clock;
         }
-
-        public int BaudRate { get; private set; }
-
-        public UartParity Parity { get; private set; }
-
-        public UartStopBits StopBits { get; private set; }
-
-        public bool EchoesWrites
-        {
-            get { return false; }
-        }
-
-        public int ReceiveErrorCount
-        {
-            get { return 0; }
-        }
-
-        public int DiscardCount { get; private set; }
 
         /// <summary>Bytes written so far that were not part of a frame, as hex.</summary>
         public string Preamble { get; private set; }
-
-        /// <summary>Bytes waiting in the receive buffer.</summary>
-        public int Pending
-        {
-            get { return received.Count; }
-        }
 
         /// <summary>Line noise arriving before the chip's next bytes.</summary>
         public void Inject(string hex)
         {
             byte[] bytes = TestSupport.Hex(hex);
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                received.Add(bytes[i]);
-            }
+            Enqueue(bytes, 0, bytes.Length);
         }
 
-        public void Configure(int baudRate, UartParity parity, UartStopBits stopBits)
-        {
-            BaudRate = baudRate;
-            Parity = parity;
-            StopBits = stopBits;
-        }
-
-        public void Write(byte[] buffer, int offset, int count)
+        public override void Write(byte[] buffer, int offset, int count)
         {
             for (int i = 0; i < count; i++)
             {
@@ -90,38 +52,6 @@ namespace EmbeddedSmartCard.Tests.Pn532
             DeliverChipFrames();
         }
 
-        public void Drain()
-        {
-        }
-
-        public int Read(byte[] buffer, int offset, int count, int timeoutMicros)
-        {
-            if (received.Count == 0)
-            {
-                clock.Delay(timeoutMicros);
-                return 0;
-            }
-
-            int n = 0;
-            while (n < count && received.Count > 0)
-            {
-                buffer[offset + n++] = (byte)received[0];
-                received.RemoveAt(0);
-            }
-
-            return n;
-        }
-
-        public void DiscardInput()
-        {
-            DiscardCount++;
-            received.Clear();
-        }
-
-        public void Dispose()
-        {
-        }
-
         /// <summary>Where the first frame written begins: its start code, or the 00 preamble just before it.</summary>
         private int Start(int consumed)
         {
@@ -139,10 +69,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
             while (chip.Ready)
             {
                 byte[] frame = chip.Current;
-                for (int i = 0; i < frame.Length; i++)
-                {
-                    received.Add(frame[i]);
-                }
+                Enqueue(frame, 0, frame.Length);
 
                 chip.CurrentRead();
             }

@@ -1,6 +1,6 @@
 using System.Collections;
-using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Simulator;
+using EmbeddedSmartCard.Tests.Pn532Support;
 
 namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
 {
@@ -9,33 +9,16 @@ namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
     /// sends, reads what the server wrote, and sees the rate the server configured. An empty read waits
     /// out its time-out on <see cref="Clock"/>, the server's "real" time.
     /// </summary>
-    internal sealed class HostByteLine : IUartLine
+    internal sealed class HostByteLine : QueuedUartLine
     {
-        private readonly ArrayList fromHost = new ArrayList();
         private readonly ArrayList toHost = new ArrayList();
 
-        public HostByteLine(VirtualClock clock)
+        public HostByteLine(VirtualClock clock) : base(clock)
         {
             Clock = clock;
         }
 
         public VirtualClock Clock { get; private set; }
-
-        public int BaudRate { get; private set; }
-
-        public UartParity Parity { get; private set; }
-
-        public UartStopBits StopBits { get; private set; }
-
-        public bool EchoesWrites
-        {
-            get { return false; }
-        }
-
-        public int ReceiveErrorCount
-        {
-            get { return 0; }
-        }
 
         /// <summary>Bytes the server wrote so far.</summary>
         public int ToHostCount
@@ -46,10 +29,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
         public void HostSends(string hex)
         {
             byte[] bytes = TestSupport.Hex(hex);
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                fromHost.Add(bytes[i]);
-            }
+            Enqueue(bytes, 0, bytes.Length);
         }
 
         /// <summary>Everything the server wrote since the last call, as hex.</summary>
@@ -65,50 +45,12 @@ namespace EmbeddedSmartCard.Tests.SimulatorPn532Board
             return TestSupport.ToHex(bytes, 0, bytes.Length);
         }
 
-        public void Configure(int baudRate, UartParity parity, UartStopBits stopBits)
-        {
-            BaudRate = baudRate;
-            Parity = parity;
-            StopBits = stopBits;
-        }
-
-        public void Write(byte[] buffer, int offset, int count)
+        public override void Write(byte[] buffer, int offset, int count)
         {
             for (int i = 0; i < count; i++)
             {
                 toHost.Add(buffer[offset + i]);
             }
-        }
-
-        public void Drain()
-        {
-        }
-
-        public int Read(byte[] buffer, int offset, int count, int timeoutMicros)
-        {
-            if (fromHost.Count == 0)
-            {
-                Clock.Advance(timeoutMicros);
-                return 0;
-            }
-
-            int n = 0;
-            while (n < count && fromHost.Count > 0)
-            {
-                buffer[offset + n++] = (byte)fromHost[0];
-                fromHost.RemoveAt(0);
-            }
-
-            return n;
-        }
-
-        public void DiscardInput()
-        {
-            fromHost.Clear();
-        }
-
-        public void Dispose()
-        {
         }
     }
 }
