@@ -1,4 +1,5 @@
 using EmbeddedSmartCard.Hal;
+using EmbeddedSmartCard.Hal.Simulator;
 
 namespace EmbeddedSmartCard.Scard
 {
@@ -7,13 +8,10 @@ namespace EmbeddedSmartCard.Scard
     /// characters each way they carried. The HSU counterpart of SimI2cDevice/SimSpiDevice's counters,
     /// kept in the benchmark so the simulated line itself stays as it is.
     /// </summary>
-    public sealed class Pn532BenchUartLine : IUartLine
+    public sealed class Pn532BenchUartLine : ForwardingUartLine
     {
-        private readonly IUartLine inner;
-
-        public Pn532BenchUartLine(IUartLine inner)
+        public Pn532BenchUartLine(IUartLine inner) : base(inner)
         {
-            this.inner = inner;
         }
 
         /// <summary>Write and Read calls that moved at least one character.</summary>
@@ -22,62 +20,17 @@ namespace EmbeddedSmartCard.Scard
         /// <summary>Characters written and characters read.</summary>
         public long ByteCount { get; private set; }
 
-        public int BaudRate
+        public override void Write(byte[] buffer, int offset, int count)
         {
-            get { return inner.BaudRate; }
-        }
-
-        public UartParity Parity
-        {
-            get { return inner.Parity; }
-        }
-
-        public UartStopBits StopBits
-        {
-            get { return inner.StopBits; }
-        }
-
-        public bool EchoesWrites
-        {
-            get { return inner.EchoesWrites; }
-        }
-
-        public int ReceiveErrorCount
-        {
-            get { return inner.ReceiveErrorCount; }
-        }
-
-        public void Configure(int baudRate, UartParity parity, UartStopBits stopBits)
-        {
-            inner.Configure(baudRate, parity, stopBits);
-        }
-
-        public void Write(byte[] buffer, int offset, int count)
-        {
-            inner.Write(buffer, offset, count);
+            base.Write(buffer, offset, count);
             Count(count);
         }
 
-        public void Drain()
+        public override int Read(byte[] buffer, int offset, int count, int timeoutMicros)
         {
-            inner.Drain();
-        }
-
-        public int Read(byte[] buffer, int offset, int count, int timeoutMicros)
-        {
-            int received = inner.Read(buffer, offset, count, timeoutMicros);
+            int received = base.Read(buffer, offset, count, timeoutMicros);
             Count(received);
             return received;
-        }
-
-        public void DiscardInput()
-        {
-            inner.DiscardInput();
-        }
-
-        public void Dispose()
-        {
-            inner.Dispose();
         }
 
         private void Count(int characters)
