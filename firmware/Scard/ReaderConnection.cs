@@ -46,18 +46,16 @@ namespace EmbeddedSmartCard.Scard
                 protocols = ScardConstants.ProtocolUndefined;
             }
 
-            string[] readers;
-            int result = manager.ListReaders(context, out readers);
+            string[] candidates;
+            int result = MatchingReaders(manager, context, readerFilter, out candidates);
             if (result != ScardError.Success)
             {
-                return result;
-            }
+                if (result == ScardError.UnknownReader)
+                {
+                    ReaderName = readerFilter;
+                }
 
-            string[] candidates = Match(readers, readerFilter);
-            if (candidates.Length == 0)
-            {
-                ReaderName = readerFilter;
-                return ScardError.UnknownReader;
+                return result;
             }
 
             DateTime deadline = DateTime.UtcNow.AddSeconds(waitSeconds);
@@ -80,6 +78,20 @@ namespace EmbeddedSmartCard.Scard
         public static int FindReader(SCardManager manager, int context, string readerFilter, out string reader)
         {
             reader = readerFilter;
+            string[] candidates;
+            int result = MatchingReaders(manager, context, readerFilter, out candidates);
+            if (result == ScardError.Success)
+            {
+                reader = candidates[0];
+            }
+
+            return result;
+        }
+
+        /// <summary>The readers SCardListReaders names that <paramref name="readerFilter"/> matches; UnknownReader when none does.</summary>
+        private static int MatchingReaders(SCardManager manager, int context, string readerFilter, out string[] candidates)
+        {
+            candidates = null;
             string[] readers;
             int result = manager.ListReaders(context, out readers);
             if (result != ScardError.Success)
@@ -87,14 +99,8 @@ namespace EmbeddedSmartCard.Scard
                 return result;
             }
 
-            string[] candidates = Match(readers, readerFilter);
-            if (candidates.Length == 0)
-            {
-                return ScardError.UnknownReader;
-            }
-
-            reader = candidates[0];
-            return ScardError.Success;
+            candidates = Match(readers, readerFilter);
+            return candidates.Length == 0 ? ScardError.UnknownReader : ScardError.Success;
         }
 
         private int TryEach(string[] candidates, int protocols)
