@@ -4,8 +4,8 @@ namespace EmbeddedSmartCard.Drivers
 {
     /// <summary>
     /// A polling reader's driver thread: it repeats the driver's poll step (its own pause, then one presence
-    /// check) until Close asks it to stop. The stop request has a lock of its own, so the driver's Poll can
-    /// look at it under the driver lock and a check that Close interrupts does nothing.
+    /// check) until Close asks it to stop. The stop request has a lock of its own: Close makes it without waiting
+    /// for the driver lock, and the driver's Poll, looking at it under that lock, skips a check that starts after it.
     /// </summary>
     public sealed class PollThread
     {
