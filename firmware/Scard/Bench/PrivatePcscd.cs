@@ -30,7 +30,6 @@ namespace EmbeddedSmartCard.Scard
 
         private const int StartupMillis = 10000;
         private const int StopMillis = 10000;
-        private const int SignalTerminate = 15;
         private const string SystemRunFolder = "/run/pcscd";
         private const int MaxPort = 65535;
         private const int PortAttempts = 50;
@@ -88,14 +87,7 @@ namespace EmbeddedSmartCard.Scard
             {
                 start.ArgumentList.Add(argument);
             }
-            start.UseShellExecute = false;
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            Process process = Process.Start(start);
-            process.OutputDataReceived += (sender, e) => { };
-            process.ErrorDataReceived += (sender, e) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            Process process = PeerProcess.StartDrained(start);
             PrivatePcscd daemon = new PrivatePcscd(process, socketPath, vpcdPort);
             daemon.WaitForSocket();
             return daemon;
@@ -110,24 +102,7 @@ namespace EmbeddedSmartCard.Scard
         /// <summary>Stops pcscd by its PID (SIGTERM: it closes its readers), waits for it, bounded, then kills it.</summary>
         public void Dispose()
         {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    kill(process.Id, SignalTerminate);
-                    if (!process.WaitForExit(StopMillis))
-                    {
-                        process.Kill();
-                        process.WaitForExit(StopMillis);
-                    }
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // It ended between the check and the signal.
-            }
-
-            process.Dispose();
+            PeerProcess.Stop(process, true, StopMillis);
         }
 
         /// <summary>Two consecutive free TCP ports for vpcd's two slots (IOException when none are found).</summary>
@@ -183,8 +158,5 @@ namespace EmbeddedSmartCard.Scard
 
         [DllImport("libc")]
         private static extern uint geteuid();
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int signal);
     }
 }

@@ -78,34 +78,14 @@ namespace EmbeddedSmartCard.Scard
             }
 
             start.Environment["PYTHONPATH"] = PackageFolder + ":" + CryptoShim(scratchFolder);
-            start.UseShellExecute = false;
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            Process process = Process.Start(start);
-            process.OutputDataReceived += (sender, e) => { };
-            process.ErrorDataReceived += (sender, e) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            Process process = PeerProcess.StartDrained(start);
             return new ViccProcess(process);
         }
 
         /// <summary>Stops vicc by its PID (the card leaves).</summary>
         public void Dispose()
         {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill();
-                    process.WaitForExit(StopMillis);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // It ended between the check and the kill.
-            }
-
-            process.Dispose();
+            PeerProcess.Stop(process, false, StopMillis);
         }
 
         /// <summary>vicc imports Crypto, Debian installs pycryptodome as Cryptodome: a folder with a Crypto link to it.</summary>
@@ -116,7 +96,14 @@ namespace EmbeddedSmartCard.Scard
             Directory.CreateDirectory(folder);
             if (!Directory.Exists(link))
             {
-                Directory.CreateSymbolicLink(link, Cryptodome);
+                try
+                {
+                    Directory.CreateSymbolicLink(link, Cryptodome);
+                }
+                catch (IOException)
+                {
+                    // Another vicc sharing the scratch folder made it first.
+                }
             }
 
             return folder;
