@@ -1,0 +1,93 @@
+using System;
+using EmbeddedSmartCard.Boards;
+using EmbeddedSmartCard.Firmware.Session;
+using EmbeddedSmartCard.Manager;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace EmbeddedSmartCard.Tests.Integration
+{
+    /// <summary>
+    /// Our manager over one board with a context established, for the rigs of the boards whose cards live in
+    /// peer processes (<see cref="PcscRig"/>, <see cref="VpcdRig"/>). Waits go through GetStatusChange, bounded.
+    /// </summary>
+    public abstract class ManagerRig : IDisposable
+    {
+        /// <summary>Bound on one wait for a reader state; a passing test never waits it out.</summary>
+        public const int Patience = 15000;
+
+        /// <summary>Bound on one GetStatusChange of a wait, so the wait checks its deadline.</summary>
+        private const int StatusChangeMillis = 200;
+
+        public readonly SCardManager Manager;
+        public readonly int Context;
+        private readonly IBoard board;
+
+        protected ManagerRig(SCardManager manager, IBoard board)
+        {
+            Manager = manager;
+            this.board = board;
+            Assert.AreEqual(ScardError.Success, Manager.EstablishContext(ScardConstants.ScopeSystem, out Context));
+        }
+
+        /// <summary>Waits until <paramref name="reader"/> shows every bit of <paramref name="wanted"/> (with an ATR when asked); returns its state entry.</summary>
+        public ScardReaderState WaitFor(string reader, int wanted, bool withAtr = false)
+        {
+            ScardReaderState entry = new ScardReaderState();
+            entry.Reader = reader;
+            ScardReaderState[] states = { entry };
+            DateTime deadline = DateTime.UtcNow.AddMilliseconds(Patience);
+            while (DateTime.UtcNow < deadline)
+            {
+                int result = Manager.GetStatusChange(Context, StatusChangeMillis, states);
+                Assert.IsTrue(result == ScardError.Success || result == ScardError.Timeout, ScardError.GetName(result));
+                if ((entry.EventState & wanted) == wanted && (!withAtr || entry.AtrLength > 0))
+                {
+                    return entry;
+                }
+                entry.CurrentState = entry.EventState & ~ScardConstants.StateChanged;
+            }
+            Assert.Fail("reader " + reader + " never showed state 0x" + wanted.ToString("X") + " (last 0x" + entry.EventState.ToString("X") + ")");
+            return entry;
+        }
+
+        /// <summary>Connects in shared mode with T=0 or T=1; fails the test otherwise.</summary>
+        public int Connect(string reader, out int protocol)
+        {
+            int handle;
+            Assert.AreEqual(ScardError.Success, Manager.Connect(Context, reader, ScardConstants.ShareShared,
+                ScardConstants.ProtocolT0 | ScardConstants.ProtocolT1, out handle, out protocol));
+            return handle;
+        }
+
+        /// <summary>Sends <paramref name="commandHex"/>; returns the response as hex, or the error's name.</summary>
+        public string Send(int handle, int protocol, string commandHex)
+        {
+            byte[] command = Convert.FromHexString(commandHex.Replace(" ", ""));
+            byte[] response = new byte[ScardConstants.MaxBufferSize];
+            int length;
+            int result = Manager.Transmit(handle, protocol, command, 0, command.Length, response, 0, response.Length, out length);
+            return result == ScardError.Success ? HexText.Format(response, 0, length) : ScardError.GetName(result);
+        }
+
+        /// <summary>Sends <paramref name="command"/> <paramref name="count"/> times into caller buffers (nothing allocated here); fails on any error.</summary>
+        public void TransmitRepeatedly(int handle, int protocol, byte[] command, byte[] response, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                int length;
+                int result = Manager.Transmit(handle, protocol, command, 0, command.Length, response, 0, response.Length, out length);
+                if (result != ScardError.Success)
+                {
+                    Assert.Fail("exchange " + i + ": " + ScardError.GetName(result));
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            Manager.ReleaseContext(Context);
+            Manager.Dispose();
+            board.Dispose();
+        }
+    }
+}
