@@ -9,44 +9,51 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
         private readonly object pollContextLock = new object();
 
         /// <summary>
-        /// The presence thread: SCardGetStatusChange on the host reader, bounded by the poll period and woken by
-        /// Close through SCardCancel. A card arriving or leaving raises <see cref="PresenceChanged"/>; pcscd going
-        /// away (or the reader leaving it) is a removal, after which the thread tries a new context once per
-        /// period until pcscd and the reader are back.
+        /// The reader's state as the presence thread last saw it: set by Open before the thread starts, then
+        /// read and written by the thread alone.
         /// </summary>
-        private void PollLoop(object initialState)
+        private uint knownState;
+
+        /// <summary>
+        /// One round of the presence thread: SCardGetStatusChange on the host reader, bounded by the poll period and
+        /// woken by Close through SCardCancel. A card arriving or leaving raises <see cref="PresenceChanged"/>; pcscd
+        /// going away (or the reader leaving it) is a removal, after which each round tries a new context, once per
+        /// period, until pcscd and the reader are back. Once Close has begun a round does nothing.
+        /// </summary>
+        private void PollRound()
         {
-            uint known = (uint)initialState;
-            while (!stopped.WaitOne(0, false))
+            if (stopped.WaitOne(0, false))
             {
-                PcscContext context = CurrentPollContext();
-                if (context == null)
-                {
-                    if (!Reconnect(out known))
-                    {
-                        stopped.WaitOne(options.PollPeriodMillis, false);
-                    }
-
-                    continue;
-                }
-
-                uint state;
-                long result = context.WaitForChange(nativeName, known, options.PollPeriodMillis, out state);
-                if (result == PcscCodes.Timeout || result == PcscCodes.Cancelled)
-                {
-                    continue;
-                }
-
-                if (result != PcscCodes.Success || IsReaderGone(state))
-                {
-                    LoseService();
-                    stopped.WaitOne(options.PollPeriodMillis, false);
-                    continue;
-                }
-
-                Follow(known, state);
-                known = state & ~PcscCodes.StateChanged;
+                return;
             }
+
+            PcscContext context = CurrentPollContext();
+            if (context == null)
+            {
+                if (!Reconnect(out knownState))
+                {
+                    stopped.WaitOne(options.PollPeriodMillis, false);
+                }
+
+                return;
+            }
+
+            uint state;
+            long result = context.WaitForChange(nativeName, knownState, options.PollPeriodMillis, out state);
+            if (result == PcscCodes.Timeout || result == PcscCodes.Cancelled)
+            {
+                return;
+            }
+
+            if (result != PcscCodes.Success || IsReaderGone(state))
+            {
+                LoseService();
+                stopped.WaitOne(options.PollPeriodMillis, false);
+                return;
+            }
+
+            Follow(knownState, state);
+            knownState = state & ~PcscCodes.StateChanged;
         }
 
         /// <summary>
@@ -98,18 +105,15 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
             return true;
         }
 
+        /// <summary>
+        /// Raises <see cref="PresenceChanged"/> when the presence changes. Only the presence thread calls it, and
+        /// Open and Close set the presence only while that thread is not running, so the check and the set are one step.
+        /// </summary>
         private void Report(bool present)
         {
-            if (!SetCardPresent(present))
-            {
-                return;
-            }
-
-            CardPresenceHandler handler = PresenceChanged;
-            if (handler != null)
-            {
-                handler(this, present);
-            }
+            bool before = presence.IsPresent;
+            presence.Set(present);
+            CardPresence.Raise(PresenceChanged, this, before && !present, !before && present);
         }
 
         private PcscContext CurrentPollContext()

@@ -24,16 +24,15 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
         private readonly PcscHostReaderOptions options;
         private readonly ReaderCapabilities capabilities = new ReaderCapabilities();
         private readonly object driverLock = new object();
+        private readonly CardPresence presence = new CardPresence();
+        private readonly PollThread pollThread;
 
-        /// <summary>Guards <see cref="cardPresent"/> alone, so IsCardPresent never waits behind an exchange.</summary>
-        private readonly object presenceLock = new object();
+        /// <summary>Set by Close before it stops the presence thread: wakes the thread's pauses and ends its rounds.</summary>
         private readonly ManualResetEvent stopped = new ManualResetEvent(false);
 
         private PcscContext cardContext;
         private PcscContext pollContext;
         private bool open;
-        private bool cardPresent;
-        private Thread pollThread;
 
         /// <param name="hostReaderName">The reader's name in pcscd, e.g. "Virtual PCD 00 00".</param>
         /// <param name="unit">SCARD_ATTR_DEVICE_UNIT and the channel number: the reader's index on the board.</param>
@@ -42,6 +41,7 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
             this.hostReaderName = hostReaderName;
             this.options = options;
             nativeName = PcscContext.NativeName(hostReaderName);
+            pollThread = new PollThread(PollRound);
             capabilities.IfdType = "pcsc";
             capabilities.FriendlyName = hostReaderName;
             capabilities.Unit = unit;
@@ -91,11 +91,12 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
                     return SmartcardStatus.NoSuchDevice;
                 }
 
-                SetCardPresent((state & PcscCodes.StatePresent) != 0);
+                presence.Set((state & PcscCodes.StatePresent) != 0);
+                knownState = state;
                 open = true;
                 stopped.Reset();
-                pollThread = new Thread(PollLoop);
-                pollThread.Start(state);
+                pollThread.Rearm();
+                pollThread.Start();
                 return SmartcardStatus.Success;
             }
         }
@@ -103,7 +104,6 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
         /// <summary>Stops the presence thread (cancelling its wait), leaves the card powered down and releases the contexts.</summary>
         public void Close()
         {
-            Thread thread;
             lock (driverLock)
             {
                 if (!open)
@@ -113,26 +113,21 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
 
                 open = false;
                 stopped.Set();
-                thread = pollThread;
-                pollThread = null;
                 CancelPoll();
             }
 
-            thread.Join();
+            pollThread.Stop();
             lock (driverLock)
             {
                 DisconnectCard(PcscCodes.UnpowerCard);
                 ReleaseContexts();
-                SetCardPresent(false);
+                presence.Set(false);
             }
         }
 
         public bool IsCardPresent()
         {
-            lock (presenceLock)
-            {
-                return cardPresent;
-            }
+            return presence.IsPresent;
         }
 
         public SmartcardStatus Mechanical(int ioctl)
@@ -181,17 +176,6 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
         private static bool IsReaderGone(uint state)
         {
             return (state & (PcscCodes.StateUnknown | PcscCodes.StateUnavailable)) != 0;
-        }
-
-        /// <summary>Written under the driver lock or by the presence thread; the presence lock publishes it.</summary>
-        private bool SetCardPresent(bool present)
-        {
-            lock (presenceLock)
-            {
-                bool changed = cardPresent != present;
-                cardPresent = present;
-                return changed;
-            }
         }
     }
 }
