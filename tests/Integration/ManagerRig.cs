@@ -18,6 +18,9 @@ namespace EmbeddedSmartCard.Tests.Integration
         /// <summary>Bound on one GetStatusChange of a wait, so the wait checks its deadline.</summary>
         private const int StatusChangeMillis = 200;
 
+        private const int WarmUpExchanges = 10;
+        private const int MeasuredExchanges = 100;
+
         public readonly SCardManager Manager;
         public readonly int Context;
         private readonly IBoard board;
@@ -50,6 +53,13 @@ namespace EmbeddedSmartCard.Tests.Integration
             return entry;
         }
 
+        /// <summary>Waits until <paramref name="reader"/> shows a card with its ATR, then connects to it as <see cref="Connect"/> does.</summary>
+        public int ConnectWhenPresent(string reader, out int protocol)
+        {
+            WaitFor(reader, ScardConstants.StatePresent, true);
+            return Connect(reader, out protocol);
+        }
+
         /// <summary>Connects in shared mode with T=0 or T=1; fails the test otherwise.</summary>
         public int Connect(string reader, out int protocol)
         {
@@ -69,8 +79,22 @@ namespace EmbeddedSmartCard.Tests.Integration
             return result == ScardError.Success ? HexText.Format(response, 0, length) : ScardError.GetName(result);
         }
 
+        /// <summary>
+        /// Fails unless SCardTransmit of <paramref name="commandHex"/> allocates nothing in steady state: after a
+        /// warm-up, the exchanges into caller buffers leave this thread's allocation counter unchanged (.NET only).
+        /// </summary>
+        public void AssertTransmitAllocatesNothing(int handle, int protocol, string commandHex)
+        {
+            byte[] command = Convert.FromHexString(commandHex.Replace(" ", ""));
+            byte[] response = new byte[ScardConstants.MaxBufferSize];
+            TransmitRepeatedly(handle, protocol, command, response, WarmUpExchanges);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            TransmitRepeatedly(handle, protocol, command, response, MeasuredExchanges);
+            Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
         /// <summary>Sends <paramref name="command"/> <paramref name="count"/> times into caller buffers (nothing allocated here); fails on any error.</summary>
-        public void TransmitRepeatedly(int handle, int protocol, byte[] command, byte[] response, int count)
+        private void TransmitRepeatedly(int handle, int protocol, byte[] command, byte[] response, int count)
         {
             for (int i = 0; i < count; i++)
             {

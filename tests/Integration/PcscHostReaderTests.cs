@@ -69,8 +69,7 @@ namespace EmbeddedSmartCard.Tests.Integration
                 int protocol;
                 using (VpcdVicc.Start(daemon.VpcdPort))
                 {
-                    rig.WaitFor(reader, ScardConstants.StatePresent, true);
-                    handle = rig.Connect(reader, out protocol);
+                    handle = rig.ConnectWhenPresent(reader, out protocol);
                     Assert.AreEqual("90 00", rig.Send(handle, protocol, SelectMf));
                 }
 
@@ -134,9 +133,8 @@ namespace EmbeddedSmartCard.Tests.Integration
                 using (VpcdVicc.Start(port))
                 {
                     string reader = WaitForReaders(rig, OtherReaders + " 00 00", OtherReaders + " 00 01");
-                    rig.WaitFor(reader, ScardConstants.StatePresent, true);
                     int protocol;
-                    int handle = rig.Connect(reader, out protocol);
+                    int handle = rig.ConnectWhenPresent(reader, out protocol);
                     Assert.AreEqual("90 00", rig.Send(handle, protocol, SelectMf));
                 }
             }
@@ -151,9 +149,8 @@ namespace EmbeddedSmartCard.Tests.Integration
             using (PcscRig rig = new PcscRig())
             {
                 string reader = rig.ReaderName(PcscDaemon.Slot0);
-                rig.WaitFor(reader, ScardConstants.StatePresent, true);
                 int protocol;
-                int handle = rig.Connect(reader, out protocol);
+                int handle = rig.ConnectWhenPresent(reader, out protocol);
                 byte[] input = { 0x01 };
                 byte[] output = new byte[16];
                 int returned;

@@ -1,5 +1,3 @@
-using System;
-using EmbeddedSmartCard.Manager;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration
@@ -12,9 +10,6 @@ namespace EmbeddedSmartCard.Tests.Integration
     [TestClass]
     public sealed class PcscTransmitAllocationTests
     {
-        private const int WarmUpExchanges = 10;
-        private const int MeasuredExchanges = 100;
-
         [TestMethod]
         public void TransmitThroughPcscdAllocatesNothing()
         {
@@ -23,17 +18,9 @@ namespace EmbeddedSmartCard.Tests.Integration
             using (VpcdVicc.Start(daemon.VpcdPort))
             using (PcscRig rig = new PcscRig())
             {
-                string reader = rig.ReaderName(PcscDaemon.Slot0);
-                rig.WaitFor(reader, ScardConstants.StatePresent, true);
                 int protocol;
-                int handle = rig.Connect(reader, out protocol);
-                byte[] command = Convert.FromHexString("00A4000C023F00");
-                byte[] response = new byte[ScardConstants.MaxBufferSize];
-
-                rig.TransmitRepeatedly(handle, protocol, command, response, WarmUpExchanges);
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                rig.TransmitRepeatedly(handle, protocol, command, response, MeasuredExchanges);
-                Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+                int handle = rig.ConnectWhenPresent(rig.ReaderName(PcscDaemon.Slot0), out protocol);
+                rig.AssertTransmitAllocatesNothing(handle, protocol, "00 A4 00 0C 02 3F 00");
             }
         }
     }

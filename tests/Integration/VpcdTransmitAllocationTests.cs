@@ -1,5 +1,3 @@
-using System;
-using EmbeddedSmartCard.Manager;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration
@@ -12,9 +10,6 @@ namespace EmbeddedSmartCard.Tests.Integration
     [TestClass]
     public sealed class VpcdTransmitAllocationTests
     {
-        private const int WarmUpExchanges = 10;
-        private const int MeasuredExchanges = 100;
-
         [TestMethod]
         public void TransmitToViccAllocatesNothing()
         {
@@ -23,16 +18,9 @@ namespace EmbeddedSmartCard.Tests.Integration
             using (VpcdRig rig = new VpcdRig())
             using (VpcdVicc.Start(rig.Port(0)))
             {
-                rig.WaitForCard(0);
                 int protocol;
-                int handle = rig.Connect(0, out protocol);
-                byte[] command = Convert.FromHexString("00A4000C023F00");
-                byte[] response = new byte[ScardConstants.MaxBufferSize];
-
-                rig.TransmitRepeatedly(handle, protocol, command, response, WarmUpExchanges);
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                rig.TransmitRepeatedly(handle, protocol, command, response, MeasuredExchanges);
-                Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+                int handle = rig.ConnectWhenPresent(rig.ReaderName(0), out protocol);
+                rig.AssertTransmitAllocatesNothing(handle, protocol, "00 A4 00 0C 02 3F 00");
             }
         }
     }
