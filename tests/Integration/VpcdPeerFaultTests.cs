@@ -21,15 +21,7 @@ namespace EmbeddedSmartCard.Tests.Integration
             using (VpcdRig rig = new VpcdRig(",timeout=" + ReplyBoundMillis))
             using (VpcdScriptedClient client = VpcdScriptedClient.Stalling(rig.Port(0)))
             {
-                rig.WaitForCard(0);
-                int protocol;
-                int handle = rig.Connect(0, out protocol);
-
-                Assert.AreEqual("SCARD_W_REMOVED_CARD", rig.Send(handle, protocol, SelectMf));
-
-                Assert.IsTrue(client.CutOff.WaitOne(VpcdRig.Patience), "the reader closed the connection");
-                rig.WaitFor(0, ScardConstants.StateEmpty);
-                AssertNextClientIsANewCard(rig);
+                AssertCutOffAsARemovedCard(rig, client);
             }
         }
 
@@ -39,16 +31,24 @@ namespace EmbeddedSmartCard.Tests.Integration
             using (VpcdRig rig = new VpcdRig(",timeout=" + ReplyBoundMillis))
             using (VpcdScriptedClient client = VpcdScriptedClient.Garbling(rig.Port(0)))
             {
-                rig.WaitForCard(0);
-                int protocol;
-                int handle = rig.Connect(0, out protocol);
-
-                Assert.AreEqual("SCARD_W_REMOVED_CARD", rig.Send(handle, protocol, SelectMf));
-
-                Assert.IsTrue(client.CutOff.WaitOne(VpcdRig.Patience), "the reader closed the connection");
-                rig.WaitFor(0, ScardConstants.StateEmpty);
-                AssertNextClientIsANewCard(rig);
+                AssertCutOffAsARemovedCard(rig, client);
             }
+        }
+
+        /// <summary>
+        /// The peer's card fails its first APDU as removed, the reader closes the peer's connection and shows the
+        /// slot empty, and the next client is a new card.
+        /// </summary>
+        private static void AssertCutOffAsARemovedCard(VpcdRig rig, VpcdScriptedClient client)
+        {
+            int protocol;
+            int handle = rig.ConnectWhenPresent(rig.ReaderName(0), out protocol);
+
+            Assert.AreEqual("SCARD_W_REMOVED_CARD", rig.Send(handle, protocol, SelectMf));
+
+            Assert.IsTrue(client.CutOff.WaitOne(VpcdRig.Patience), "the reader closed the connection");
+            rig.WaitFor(0, ScardConstants.StateEmpty);
+            AssertNextClientIsANewCard(rig);
         }
 
         private static void AssertNextClientIsANewCard(VpcdRig rig)
