@@ -19,6 +19,10 @@ namespace EmbeddedSmartCard.Tests.Integration
         private const int StatusChangeMillis = 200;
 
         private const int WarmUpExchanges = 10;
+
+        /// <summary>Windows of exchanges measured at most before steady state must have been reached.</summary>
+        private const int MaxWindows = 20;
+
         private const int MeasuredExchanges = 100;
 
         public readonly SCardManager Manager;
@@ -81,16 +85,31 @@ namespace EmbeddedSmartCard.Tests.Integration
 
         /// <summary>
         /// Fails unless SCardTransmit of <paramref name="commandHex"/> allocates nothing in steady state: after a
-        /// warm-up, the exchanges into caller buffers leave this thread's allocation counter unchanged (.NET only).
+        /// warm-up, a window of exchanges into caller buffers leaves this thread's allocation counter unchanged
+        /// (.NET only). Steady state is reached when the runtime's tiered JIT has finished with the path: while it
+        /// re-compiles methods with PGO instrumentation (Release builds) a window may see a few bytes that are the
+        /// runtime's, so up to <see cref="MaxWindows"/> windows are measured and the first clean one ends it.
         /// </summary>
         public void AssertTransmitAllocatesNothing(int handle, int protocol, string commandHex)
         {
             byte[] command = Convert.FromHexString(commandHex.Replace(" ", ""));
             byte[] response = new byte[ScardConstants.MaxBufferSize];
             TransmitRepeatedly(handle, protocol, command, response, WarmUpExchanges);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            TransmitRepeatedly(handle, protocol, command, response, MeasuredExchanges);
-            Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+            string windows = "";
+            for (int window = 0; window < MaxWindows; window++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                TransmitRepeatedly(handle, protocol, command, response, MeasuredExchanges);
+                long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                if (allocated == 0)
+                {
+                    return;
+                }
+
+                windows += " " + allocated;
+            }
+
+            Assert.Fail("bytes allocated per window of " + MeasuredExchanges + " exchanges:" + windows);
         }
 
         /// <summary>Sends <paramref name="command"/> <paramref name="count"/> times into caller buffers (nothing allocated here); fails on any error.</summary>
