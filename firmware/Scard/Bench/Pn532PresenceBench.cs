@@ -44,7 +44,10 @@ namespace EmbeddedSmartCard.Scard
             waiter.Start();
             try
             {
-                // A first card, not measured, brings the poll thread to the gate for the first trial.
+                // A first card, not measured, brings the poll thread to the gate for the first trial. The
+                // waiter must be in its blocking call first: had it only started after the card was listed, its
+                // first call would already see PRESENT and the wait for a change would never return.
+                waiter.WaitUntilBlocked();
                 rig.Chip.PlaceCard(NewCard());
                 gate.WaitHeld();
                 waiter.WaitForState(ScardConstants.StatePresent);
