@@ -40,8 +40,9 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
         }
 
         /// <summary>
-        /// Lists the host's readers. pcscd not running is an IOException saying so (the readers to build are
-        /// unknown without it); a host without readers gives a board without readers.
+        /// Builds one reader per host reader pcscd lists now. A host without readers, or pcscd not running yet,
+        /// gives a board without readers: the watcher adds them as pcscd lists them, as a pcsc-lite application
+        /// waiting on \\?PnP?\Notification sees them arrive. Any other failure to ask pcscd is an IOException.
         /// </summary>
         public static PcscHostBoard Create(string specText, PcscSpec spec)
         {
@@ -84,20 +85,26 @@ namespace EmbeddedSmartCard.Drivers.PcscHost
             }
         }
 
+        /// <summary>The host's reader names; none while pcscd is not there (<see cref="PcscStatusMap.IsServiceLost"/>).</summary>
         private static string[] ListHostReaders()
         {
             PcscContext context;
             long result = PcscContext.Establish(out context);
+            if (PcscStatusMap.IsServiceLost(result))
+            {
+                return new string[0];
+            }
+
             if (result != PcscCodes.Success)
             {
-                throw new IOException("pcsc: the host's PC/SC service is not reachable (is pcscd running?): SCardEstablishContext returned 0x" + result.ToString("X8"));
+                throw new IOException("pcsc: SCardEstablishContext returned 0x" + result.ToString("X8"));
             }
 
             try
             {
                 string[] names;
                 result = context.ListReaders(out names);
-                if (result != PcscCodes.Success && result != PcscCodes.NoReadersAvailable)
+                if (result != PcscCodes.Success && result != PcscCodes.NoReadersAvailable && !PcscStatusMap.IsServiceLost(result))
                 {
                     throw new IOException("pcsc: SCardListReaders returned 0x" + result.ToString("X8"));
                 }

@@ -52,10 +52,16 @@ namespace EmbeddedSmartCard.Tests.Integration
             VpcdVicc.RequireInstalled();
         }
 
+        /// <summary>Points this process's libpcsclite at the private pcscd's socket without starting pcscd: "pcscd is not running".</summary>
+        public static void UseWithoutStarting()
+        {
+            PrivatePcscd.UseInThisProcess(SocketPath);
+        }
+
         /// <summary>Starts pcscd with vpcd on <paramref name="vpcdPort"/> (0: a free pair of ports), its readers named <paramref name="friendlyName"/>, and waits for its socket.</summary>
         public static PcscDaemon Start(int vpcdPort = 0, string friendlyName = PrivatePcscd.DefaultFriendlyName)
         {
-            PrivatePcscd.UseInThisProcess(SocketPath);
+            UseWithoutStarting();
             try
             {
                 return new PcscDaemon(PrivatePcscd.Start(Folder, vpcdPort != 0 ? vpcdPort : PrivatePcscd.FreePortPair(), friendlyName));

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Threading;
 using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
@@ -10,7 +9,8 @@ namespace EmbeddedSmartCard.Tests.Integration
     /// <summary>
     /// The "pcsc" board against the real stack: vicc behind a private pcscd's vpcd, seen through our manager
     /// (ATR, SELECT MF with P2=0C, GET CHALLENGE, removal and a new card), pcscd stopping (UNAVAILABLE) and
-    /// coming back (the supervisor reopens the reader), and vendor control codes passed through to pcscd.
+    /// coming back (the supervisor reopens the reader), pcscd absent when the board is built (its readers
+    /// arrive once it starts), and vendor control codes passed through to pcscd.
     /// </summary>
     [TestClass]
     public sealed class PcscHostReaderTests
@@ -181,12 +181,35 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         [TestMethod]
-        public void WithoutPcscdThePcscBoardIsAClearIoError()
+        public void WithoutPcscdThePcscBoardHasNoReadersUntilPcscdStartsAndItsReadersArrive()
         {
             PcscDaemon.RequireInstalled();
-            PcscDaemon.Start().Dispose();
-            IOException error = Assert.ThrowsExactly<IOException>(() => new PcscRig());
-            Assert.IsTrue(error.Message.Contains("pcscd"), error.Message);
+            PcscDaemon.UseWithoutStarting();
+            using (PcscRig rig = new PcscRig())
+            {
+                Assert.AreEqual(0, rig.Board.ReaderCount, "pcscd absent: no host reader known yet");
+                string[] names;
+                Assert.AreEqual("SCARD_E_NO_READERS_AVAILABLE", ScardError.GetName(rig.Manager.ListReaders(rig.Context, out names)));
+                ScardReaderState pnp = new ScardReaderState();
+                pnp.Reader = ScardConstants.PnpNotification;
+                ScardReaderState[] states = { pnp };
+                Assert.AreEqual("SCARD_E_TIMEOUT", ScardError.GetName(rig.Manager.GetStatusChange(rig.Context, 0, states)), "no reader has come or gone");
+                pnp.CurrentState = pnp.EventState;
+
+                using (PcscDaemon daemon = PcscDaemon.Start())
+                using (VpcdVicc.Start(daemon.VpcdPort))
+                {
+                    int result = rig.Manager.GetStatusChange(rig.Context, PcscRig.Patience, states);
+                    Assert.AreEqual("SCARD_S_SUCCESS", ScardError.GetName(result), "the PnP wait wakes when pcscd's readers arrive");
+                    Assert.AreNotEqual(0, pnp.EventState & ScardConstants.StateChanged, "0x" + pnp.EventState.ToString("X"));
+                    string reader = WaitForReaders(rig, PcscDaemon.Slot0, PcscDaemon.Slot1);
+                    ScardReaderState state = rig.WaitFor(reader, ScardConstants.StatePresent, true);
+                    Assert.AreEqual(VpcdVicc.Atr, HexText.Format(state.Atr, 0, state.AtrLength));
+                    int protocol;
+                    int handle = rig.Connect(reader, out protocol);
+                    Assert.AreEqual("90 00", rig.Send(handle, protocol, SelectMf));
+                }
+            }
         }
 
         /// <summary>
