@@ -476,8 +476,7 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
-        // Raised from inside the failing driver call, with the device's locks held: no manager lock
-        // here (the device's state lock may be held), the supervisor collects the fault (CollectFault).
+        /// <summary>A reader a hot-plug board reports joins the list under its friendly name.</summary>
         private void OnBoardReaderArrived(IHotplugBoard board, IReaderDriver driver, string friendlyName)
         {
             Add(driver, friendlyName);
@@ -506,6 +505,8 @@ namespace EmbeddedSmartCard.Manager
             }
         }
 
+        // Raised from inside the failing driver call, with the device's locks held: no manager lock
+        // here (the device's state lock may be held), the supervisor collects the fault (CollectFault).
         private void OnDriverFault(SupervisedDriver driver)
         {
             Kick();
