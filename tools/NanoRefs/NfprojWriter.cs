@@ -104,7 +104,7 @@ public static class NfprojWriter
         foreach (var package in packages.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             var development = package.Assembly == "nanoFramework.TestFramework" ? " developmentDependency=\"true\"" : string.Empty;
-            x.AppendLine($"  <package id=\"{package.Id}\" version=\"{Version(package)}\" targetFramework=\"netnano1.0\"{development} />");
+            x.AppendLine($"  <package id=\"{package.Id}\" version=\"{NuGetVersion(package)}\" targetFramework=\"netnano1.0\"{development} />");
         }
 
         x.AppendLine("</packages>");
@@ -145,7 +145,7 @@ public static class NfprojWriter
         x.AppendLine("  <ItemGroup>");
         foreach (var package in packages)
         {
-            var lib = $"{packagesDir}{package.Id}.{Version(package)}\\lib\\";
+            var lib = $"{packagesDir}{package.Id}.{NuGetVersion(package)}\\lib\\";
             AppendReference(x, package.Assembly, lib + package.Assembly + ".dll");
             if (project.IsTestProject && package.Assembly == "nanoFramework.TestFramework")
             {
@@ -188,7 +188,8 @@ public static class NfprojWriter
     private static string PackagesDir(PortableProject project, string repoRoot) =>
         RelativePath(project.Directory, Path.Combine(repoRoot, "packages")) + "\\";
 
-    private static string Version(NanoPackage package) =>
+    /// <summary>The pinned NuGet version of a package, for packages.config, HintPaths and .nuspec dependencies.</summary>
+    public static string NuGetVersion(NanoPackage package) =>
         package.NuGetVersion ?? throw new InvalidOperationException(
             $"{package.Id} has no release tag in the API data ({package.Version}), so its NuGet version is unknown; pin it by hand and keep it out of portable projects.");
 }

@@ -1,6 +1,6 @@
 using EmbeddedSmartCard.Tools.NanoRefs;
 
-// Verbs: generate | sync-nfproj | check-nfproj (docs/portability.md).
+// Verbs: generate | sync-nfproj | check-nfproj (docs/portability.md); the nfproj verbs also cover the .nuspec files.
 var repoRoot = RepoRoot.Find(Environment.CurrentDirectory);
 var verb = args.Length > 0 ? args[0] : "generate";
 try

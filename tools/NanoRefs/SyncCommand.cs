@@ -3,9 +3,9 @@ using System.Xml.Linq;
 namespace EmbeddedSmartCard.Tools.NanoRefs;
 
 /// <summary>
-/// <c>sync-nfproj</c> rewrites every portable project's .nfproj and packages.config, and
-/// EmbeddedSmartCard.nano.sln, from what its csproj compiles; <c>check-nfproj</c> writes nothing and
-/// reports (exit 1) every file that differs, naming the sources one list has and the other lacks.
+/// <c>sync-nfproj</c> rewrites every portable project's .nfproj and packages.config (and a library's
+/// .nuspec, from Directory.Build.props too), and EmbeddedSmartCard.nano.sln, from what its csproj
+/// compiles; <c>check-nfproj</c> writes nothing and reports (exit 1) every file that differs, naming the sources one list has and the other lacks.
 /// </summary>
 public sealed class SyncCommand
 {
@@ -14,6 +14,7 @@ public sealed class SyncCommand
     private readonly string _repoRoot;
     private readonly List<NanoPackage> _catalog;
     private readonly List<PortableProject> _projects;
+    private readonly PackageMetadata _metadata;
     private readonly Dictionary<string, List<NanoPackage>> _packages = new(StringComparer.Ordinal);
 
     public SyncCommand(string repoRoot)
@@ -21,6 +22,7 @@ public sealed class SyncCommand
         _repoRoot = repoRoot;
         _catalog = NanoPackageCatalog.FromTable(ApiTable.Load(Path.Combine(repoRoot, RepoRoot.ApiTsv)));
         _projects = PortableProject.LoadAll(repoRoot);
+        _metadata = PackageMetadata.Load(repoRoot);
     }
 
     public int Sync()
@@ -53,7 +55,7 @@ public sealed class SyncCommand
             }
             else if (File.ReadAllText(path) != text && !problems.Any(p => p.StartsWith(Relative(path), StringComparison.Ordinal)))
             {
-                problems.Add($"{Relative(path)} differs from what sync-nfproj writes (references, packages or project list)");
+                problems.Add($"{Relative(path)} differs from what sync-nfproj writes (references, packages, project list or package metadata)");
             }
         }
 
@@ -79,6 +81,10 @@ public sealed class SyncCommand
             var packages = PackagesOf(project, new HashSet<string>(StringComparer.Ordinal));
             yield return (project.NfprojPath, NfprojWriter.Nfproj(project, packages, PortableReferences(project), _repoRoot));
             yield return (project.PackagesConfigPath, NfprojWriter.PackagesConfig(packages));
+            if (NuspecWriter.IsPackaged(project))
+            {
+                yield return (NuspecWriter.NuspecPath(project), NuspecWriter.Nuspec(project, _metadata, packages, PortableReferences(project)));
+            }
         }
 
         yield return (Path.Combine(_repoRoot, NanoSolutionWriter.FileName), NanoSolutionWriter.Write(_projects, _repoRoot));
