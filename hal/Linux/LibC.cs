@@ -15,6 +15,7 @@ namespace EmbeddedSmartCard.Hal.Linux
         private const string Library = "libc";
 
         // asm-generic/fcntl.h
+        public const int O_RDONLY = 0x0;
         public const int O_RDWR = 0x2;
         public const int O_NOCTTY = 0x100;
         public const int O_NONBLOCK = 0x800;
@@ -67,6 +68,9 @@ namespace EmbeddedSmartCard.Hal.Linux
 
         [DllImport(Library, EntryPoint = "write", SetLastError = true)]
         public static extern nint Write(int fd, byte* buffer, nuint count);
+
+        [DllImport(Library, EntryPoint = "fsync", SetLastError = true)]
+        public static extern int Fsync(int fd);
 
         [DllImport(Library, EntryPoint = "poll", SetLastError = true)]
         public static extern int Poll(PollFd* fds, nuint count, int timeoutMillis);
@@ -122,6 +126,20 @@ namespace EmbeddedSmartCard.Hal.Linux
                 message += "; another process holds it (a serial console, a kernel driver or a second reader)";
             }
             return new IOException(message);
+        }
+
+        /// <summary>fsync of a directory, so that a file just created in it survives a power cut
+        /// (fsync(2): syncing the file does not sync its directory entry); false when it failed.</summary>
+        public static bool SyncDirectory(string path)
+        {
+            int fd = OpenNative(path, O_RDONLY | O_CLOEXEC);
+            if (fd < 0)
+            {
+                return false;
+            }
+            bool synced = Fsync(fd) == 0;
+            Close(fd);
+            return synced;
         }
 
         /// <summary>Closes a descriptor if open and marks it closed.</summary>
