@@ -12,6 +12,8 @@ namespace EmbeddedSmartCard.Tests.Integration
     /// `dotnet pack --no-build` of the scard tool and of a library, from the output of the build these
     /// tests run under (CI builds Release first), gives packages with the version of Directory.Build.props
     /// and the files a user installs: the tool's settings and entry assembly, the library's assembly.
+    /// A nanoFramework .nuspec that tools/NanoRefs generated packs with NuGet into the package its
+    /// packages.config and project references call for.
     /// </summary>
     [TestClass]
     public sealed class PackagingTests
@@ -63,6 +65,64 @@ namespace EmbeddedSmartCard.Tests.Integration
 
                 Assert.AreEqual(version, PackedAssemblyVersion(package, LibraryFolder + Id + ".dll"));
             }
+        }
+
+        [TestMethod]
+        public void NanoFrameworkNuspecPacksWithThePropsVersionAndThePackagesConfigDependencies()
+        {
+            string repoRoot = PortabilityProcess.RepoRoot();
+            string version = PropsVersion(repoRoot);
+            const string Assembly = "EmbeddedSmartCard.Drivers.Uart";
+            string projectDir = Path.Combine(repoRoot, "drivers", "Uart");
+
+            using (var package = new PackedPackage())
+            {
+                string packed = PackNuspecWithStandInOutputs(package.Directory, Path.Combine(projectDir, Assembly + ".nuspec"), Assembly);
+                string path = Path.Combine(packed, Assembly + ".nanoFramework." + version + ".nupkg");
+                Assert.IsTrue(File.Exists(path), "no " + Path.GetFileName(path) + " in " + string.Join(", ", System.IO.Directory.GetFiles(packed)));
+                package.Open(path);
+
+                XElement metadata = NuspecMetadata(package.Archive);
+                Assert.AreEqual(version, Element(metadata, "version"));
+                string[] dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
+                    .Select(e => (string)e.Attribute("id") + "/" + (string)e.Attribute("version")).ToArray();
+                foreach (XElement configured in XDocument.Load(Path.Combine(projectDir, "packages.config")).Descendants("package"))
+                {
+                    string expected = (string)configured.Attribute("id") + "/" + (string)configured.Attribute("version");
+                    Assert.IsTrue(dependencies.Contains(expected), "the package lacks the packages.config dependency " + expected + ": " + string.Join(", ", dependencies));
+                }
+
+                Assert.IsTrue(dependencies.Contains("EmbeddedSmartCard.Drivers.Library.nanoFramework/" + version), "the package lacks its referenced portable project: " + string.Join(", ", dependencies));
+                foreach (string extension in new[] { ".dll", ".pe", ".pdb", ".pdbx" })
+                {
+                    Entry(package.Archive, "lib/" + Assembly + extension);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Packs a nanoFramework .nuspec with NuGet's own pack task (a throw-away project naming it as its
+        /// NuspecFile) over stand-in files where the nanoFramework build would leave its outputs, which this
+        /// machine cannot build; returns the folder the package went to.
+        /// </summary>
+        private static string PackNuspecWithStandInOutputs(string workDir, string nuspec, string assembly)
+        {
+            string outputs = Path.Combine(workDir, "bin", "Release");
+            System.IO.Directory.CreateDirectory(outputs);
+            foreach (string extension in new[] { ".dll", ".pe", ".pdb", ".pdbx" })
+            {
+                File.WriteAllText(Path.Combine(outputs, assembly + extension), "stand-in");
+            }
+
+            File.Copy(nuspec, Path.Combine(workDir, Path.GetFileName(nuspec)));
+            File.WriteAllText(Path.Combine(workDir, "NuspecPack.csproj"),
+                "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework>" +
+                "<NuspecFile>" + Path.GetFileName(nuspec) + "</NuspecFile><NoBuild>true</NoBuild><IncludeBuildOutput>false</IncludeBuildOutput>" +
+                "</PropertyGroup></Project>");
+            string packed = Path.Combine(workDir, "packed");
+            BuildResult pack = PortabilityProcess.Dotnet(workDir, "pack", "NuspecPack.csproj", "-o", packed, "-nologo", "-nodeReuse:false");
+            Assert.IsTrue(pack.Succeeded, "NuGet did not pack " + Path.GetFileName(nuspec) + ":\n" + pack.Output);
+            return packed;
         }
 
         /// <summary>The configuration this test assembly was built in: the one whose outputs exist to pack.</summary>
