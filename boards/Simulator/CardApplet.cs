@@ -1,3 +1,5 @@
+using EmbeddedSmartCard.Firmware.Security;
+
 namespace EmbeddedSmartCard.Boards.Simulator
 {
     /// <summary>Which way a T=0 command's P3 bytes go (ISO 7816-3 §10.3.2): the card must know from the INS.</summary>
@@ -16,9 +18,10 @@ namespace EmbeddedSmartCard.Boards.Simulator
     /// <summary>
     /// The card's ISO 7816-4 applet over <see cref="CardFileSystem"/>: SELECT (by FID, child DF, EF, parent,
     /// DF name; P2 = 0C or FCI), READ BINARY, UPDATE BINARY, GET CHALLENGE and VERIFY with a retry counter,
-    /// plus test commands in CLA 80: PATTERN (INS 10, returns P1P2 bytes of <see cref="PatternByte"/>),
-    /// ECHO (INS 12, returns its data) and SLOW (INS 14, P1 waiting-time requests of multiplier P2 before it
-    /// answers like ECHO). GET RESPONSE belongs to the T=0 transport, not here. Every answer ends with SW1 SW2.
+    /// the door-access applet (CardApplet.Access.cs), plus test commands in CLA 80: PATTERN (INS 10, returns
+    /// P1P2 bytes of <see cref="PatternByte"/>), ECHO (INS 12, returns its data) and SLOW (INS 14, P1
+    /// waiting-time requests of multiplier P2 before it answers like ECHO). GET RESPONSE belongs to the T=0
+    /// transport, not here. Every answer ends with SW1 SW2.
     /// </summary>
     public sealed partial class CardApplet
     {
@@ -106,11 +109,13 @@ namespace EmbeddedSmartCard.Boards.Simulator
                 case InsVerify:
                 case InsEcho:
                 case InsSlow:
+                case AccessApplet.InsInternalAuthenticate:
                     return CommandDirection.ToCard;
                 case InsReadBinary:
                 case InsGetChallenge:
                 case InsGetResponse:
                 case InsPattern:
+                case AccessApplet.InsGetData:
                     return CommandDirection.FromCard;
                 default:
                     return CommandDirection.Unknown;
@@ -123,6 +128,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
             _currentDf = MasterFile;
             _currentEf = null;
             PinVerified = false;
+            _accessSelected = false;
         }
 
         /// <summary>
@@ -158,7 +164,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
             switch (command.Ins)
             {
                 case InsSelect:
-                    return Select(command, output);
+                    return SelectApplicationOrFile(command, output);
                 case InsReadBinary:
                     return ReadBinary(command, output);
                 case InsUpdateBinary:
@@ -167,6 +173,10 @@ namespace EmbeddedSmartCard.Boards.Simulator
                     return GetChallenge(command, output);
                 case InsVerify:
                     return Verify(command);
+                case AccessApplet.InsGetData:
+                    return GetData(command, output);
+                case AccessApplet.InsInternalAuthenticate:
+                    return InternalAuthenticate(command, output);
                 default:
                     return SwInsNotSupported;
             }

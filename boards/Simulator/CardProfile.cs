@@ -83,6 +83,12 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>Wrong PIN presentations allowed before the PIN blocks.</summary>
         public int PinTries = 3;
 
+        /// <summary>The card identifier of the door-access applet; null when the card has no such applet.</summary>
+        public byte[] AccessCardId;
+
+        /// <summary>The per-card key the access applet was personalised with (CardKeyDerivation); null when it holds none.</summary>
+        public byte[] AccessKey;
+
         /// <summary>A direct-convention T=0 card at the default rates (the most common card).</summary>
         public static CardProfile DirectT0()
         {
