@@ -124,6 +124,19 @@ namespace EmbeddedSmartCard.Tests.DoorAccessAudit
         }
 
         [TestMethod]
+        public void RecordDamagedAfterTheOpenReadsAsCorrupt()
+        {
+            SimAppendStorage storage = new SimAppendStorage(Seed);
+            AuditLog log = AuditSamples.Open(storage);
+            log.Append(AuditSamples.Make(0));
+            storage.Corrupt(5, new byte[] { 0xEE }, 0, 1);
+            AuditRecord record = new AuditRecord();
+            long next;
+            Assert.AreEqual((int)AuditLogStatus.Corrupt, (int)log.Read(0, record, out next), "read");
+            Assert.AreEqual(0L, next, "no next position");
+        }
+
+        [TestMethod]
         public void ReadOutsideTheLogIsTheEnd()
         {
             SimAppendStorage storage = new SimAppendStorage(Seed);
