@@ -5,15 +5,15 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
     /// <summary>
     /// The door controller's append-only audit log of access decisions. <see cref="Open"/> walks the
     /// medium from the start, keeps every whole record whose CRC matches and whose sequence number
-    /// follows the one before, and cuts the first bad byte and everything after it: a power cut only
+    /// follows the one before, and cuts everything from the first record that fails: a power cut only
     /// ever tears the last write, so that tail holds no completed record. <see cref="Append"/> returns
-    /// <see cref="AuditLogStatus.Ok"/> only once the record is flushed to the medium.
+    /// <see cref="AuditLogStatus.Ok"/> only once the record is flushed to the medium. Records go through
+    /// one preallocated buffer: appending and the open's scan allocate nothing.
     /// </summary>
     public sealed class AuditLog
     {
         private readonly IAppendStorage _storage;
         private readonly byte[] _buffer = new byte[AuditRecordFormat.MaxLength];
-        private readonly AuditRecord _scanned = new AuditRecord();
         private bool _open;
         private long _end;
 
@@ -37,13 +37,14 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             Count = 0;
             NextSequence = 1;
             long position = 0;
-            long next;
+            int length;
             AuditLogStatus status;
-            while ((status = ReadAt(position, _scanned, out next)) == AuditLogStatus.Ok && FollowsLast(_scanned))
+            while ((status = ReadIntact(position, out length)) == AuditLogStatus.Ok
+                && FollowsLast(AuditRecordFormat.SequenceOf(_buffer)))
             {
-                NextSequence = _scanned.Sequence + 1;
+                NextSequence = AuditRecordFormat.SequenceOf(_buffer) + 1;
                 Count++;
-                position = next;
+                position += length;
             }
             if (status == AuditLogStatus.StorageFailure)
             {
@@ -98,15 +99,22 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             {
                 return AuditLogStatus.EndOfLog;
             }
-            AuditLogStatus status = ReadAt(position, record, out nextPosition);
-            return status == AuditLogStatus.EndOfLog ? AuditLogStatus.Corrupt : status;
+            int length;
+            AuditLogStatus status = ReadIntact(position, out length);
+            if (status != AuditLogStatus.Ok)
+            {
+                return status == AuditLogStatus.EndOfLog ? AuditLogStatus.Corrupt : status;
+            }
+            AuditRecordFormat.Decode(_buffer, record);
+            nextPosition = position + length;
+            return AuditLogStatus.Ok;
         }
 
-        /// <summary>Decodes the record at <paramref name="position"/>; EndOfLog when the bytes there are
-        /// not one whole, intact record.</summary>
-        private AuditLogStatus ReadAt(long position, AuditRecord record, out long nextPosition)
+        /// <summary>Reads the record at <paramref name="position"/> into the buffer without decoding it
+        /// (the open's scan allocates nothing); EndOfLog when the bytes there are not one whole, intact record.</summary>
+        private AuditLogStatus ReadIntact(long position, out int length)
         {
-            nextPosition = position;
+            length = 0;
             int got = _storage.Read(position, _buffer, 0, AuditRecordFormat.LengthSize);
             if (got < 0)
             {
@@ -116,27 +124,27 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             {
                 return AuditLogStatus.EndOfLog;
             }
-            int length = AuditRecordFormat.DeclaredLength(_buffer, 0);
-            if (length < AuditRecordFormat.MinLength || length > AuditRecordFormat.MaxLength)
+            int declared = AuditRecordFormat.DeclaredLength(_buffer, 0);
+            if (declared < AuditRecordFormat.MinLength || declared > AuditRecordFormat.MaxLength)
             {
                 return AuditLogStatus.EndOfLog;
             }
-            got = _storage.Read(position, _buffer, 0, length);
+            got = _storage.Read(position, _buffer, 0, declared);
             if (got < 0)
             {
                 return AuditLogStatus.StorageFailure;
             }
-            if (got < length || !AuditRecordFormat.Decode(_buffer, length, record))
+            if (got < declared || !AuditRecordFormat.IsIntact(_buffer, declared))
             {
                 return AuditLogStatus.EndOfLog;
             }
-            nextPosition = position + length;
+            length = declared;
             return AuditLogStatus.Ok;
         }
 
-        private bool FollowsLast(AuditRecord record)
+        private bool FollowsLast(uint sequence)
         {
-            return Count == 0 || record.Sequence == NextSequence;
+            return Count == 0 || sequence == NextSequence;
         }
     }
 }

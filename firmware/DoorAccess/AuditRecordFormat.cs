@@ -11,7 +11,10 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
     {
         public const int LengthSize = 2;
         public const int Version = 1;
-        private const int HeaderSize = LengthSize + 1 + 4 + 8 + 1;
+        private const int SequenceOffset = LengthSize + 1;
+        private const int TimestampOffset = SequenceOffset + 4;
+        private const int DecisionOffset = TimestampOffset + 8;
+        private const int HeaderSize = DecisionOffset + 1;
         private const int ChecksumSize = 4;
         private const int FieldLengthSize = 1;
         private const char Unprintable = '?';
@@ -55,9 +58,10 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             return length;
         }
 
-        /// <summary>Decodes the <paramref name="length"/> bytes at the start of <paramref name="buffer"/>;
-        /// false (and <paramref name="record"/> unspecified) when they are not one whole, intact record.</summary>
-        public static bool Decode(byte[] buffer, int length, AuditRecord record)
+        /// <summary>True when the <paramref name="length"/> bytes at the start of <paramref name="buffer"/>
+        /// are one whole, intact record: length in range and as declared, known version, CRC matching,
+        /// a known decision, and fields within their limits that fill the record exactly.</summary>
+        public static bool IsIntact(byte[] buffer, int length)
         {
             if (length < MinLength || length > MaxLength || DeclaredLength(buffer, 0) != length
                 || buffer[LengthSize] != Version)
@@ -69,35 +73,52 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             {
                 return false;
             }
-            int at = LengthSize + 1;
-            record.Sequence = (uint)GetUInt(buffer, at, 4);
-            record.TimestampMicros = (long)GetUInt(buffer, at + 4, 8);
-            record.Decision = buffer[at + 12];
-            at = HeaderSize;
-            if (!FieldFits(buffer, at, body, AuditRecord.MaxTextLength))
+            int decision = buffer[DecisionOffset];
+            if (decision != AuditRecord.Granted && decision != AuditRecord.Denied)
             {
                 return false;
             }
-            record.Reader = GetText(buffer, at);
-            at += FieldLengthSize + buffer[at];
-            if (!FieldFits(buffer, at, body, AuditRecord.MaxCardIdLength))
+            int at = HeaderSize;
+            if (!FieldFits(buffer, ref at, body, AuditRecord.MaxTextLength)
+                || !FieldFits(buffer, ref at, body, AuditRecord.MaxCardIdLength)
+                || !FieldFits(buffer, ref at, body, AuditRecord.MaxTextLength))
             {
                 return false;
             }
-            record.SetCardId(buffer, at + FieldLengthSize, buffer[at]);
-            at += FieldLengthSize + buffer[at];
-            if (!FieldFits(buffer, at, body, AuditRecord.MaxTextLength))
-            {
-                return false;
-            }
-            record.Reason = GetText(buffer, at);
-            at += FieldLengthSize + buffer[at];
-            return at == body && IsValid(record);
+            return at == body;
         }
 
-        private static bool FieldFits(byte[] buffer, int at, int end, int maxLength)
+        /// <summary>The sequence number of the record at the start of <paramref name="buffer"/>.</summary>
+        public static uint SequenceOf(byte[] buffer)
         {
-            return at < end && buffer[at] <= maxLength && at + FieldLengthSize + buffer[at] <= end;
+            return (uint)GetUInt(buffer, SequenceOffset, 4);
+        }
+
+        /// <summary>Fills <paramref name="record"/> from the record at the start of <paramref name="buffer"/>,
+        /// which <see cref="IsIntact"/> has accepted.</summary>
+        public static void Decode(byte[] buffer, AuditRecord record)
+        {
+            record.Sequence = SequenceOf(buffer);
+            record.TimestampMicros = (long)GetUInt(buffer, TimestampOffset, 8);
+            record.Decision = buffer[DecisionOffset];
+            int at = HeaderSize;
+            record.Reader = GetText(buffer, at);
+            at += FieldLengthSize + buffer[at];
+            record.SetCardId(buffer, at + FieldLengthSize, buffer[at]);
+            at += FieldLengthSize + buffer[at];
+            record.Reason = GetText(buffer, at);
+        }
+
+        /// <summary>True when the length-prefixed field at <paramref name="at"/> is within its limit and
+        /// ends by <paramref name="end"/>; moves <paramref name="at"/> past it.</summary>
+        private static bool FieldFits(byte[] buffer, ref int at, int end, int maxLength)
+        {
+            if (at >= end || buffer[at] > maxLength)
+            {
+                return false;
+            }
+            at += FieldLengthSize + buffer[at];
+            return at <= end;
         }
 
         private static int TextLength(string text)
