@@ -4,8 +4,9 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
     /// The bytes of one audit record on the medium, big-endian:
     /// length (2, the whole record), format version (1), sequence (4), timestamp µs (8), decision (1),
     /// reader (1 + n ASCII), card id (1 + n), reason (1 + n ASCII), CRC-32 (4) over everything before it.
-    /// A record is taken only when its length is in range, its CRC matches and its fields fill it exactly,
-    /// so a torn write, erased flash (FF FF …) or random bytes never decode as a record.
+    /// A record is taken only when its length is in range, its CRC matches and its fields fill it exactly:
+    /// a torn write or erased flash (FF FF …) never passes, random bytes only at the odds of a CRC-32
+    /// collision (2^-32).
     /// </summary>
     public static class AuditRecordFormat
     {
