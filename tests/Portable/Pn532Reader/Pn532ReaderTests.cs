@@ -46,6 +46,15 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             return reader;
         }
 
+        /// <summary>The ISO 14443-4 card listed and powered, with <paramref name="log"/> following presence from then on.</summary>
+        static Drivers.Pn532.Pn532Reader PoweredIsoCard(ScriptedPn532 chip, PresenceLog log)
+        {
+            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
+            reader.PresenceChanged += log.OnPresence;
+            PowerUp(reader);
+            return reader;
+        }
+
         static string PowerUp(Drivers.Pn532.Pn532Reader reader)
         {
             byte[] atr = new byte[33];
@@ -162,10 +171,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         public void WarmResetOfACardThatLeftIsRemoval()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
             PresenceLog log = new PresenceLog();
-            reader.PresenceChanged += log.OnPresence;
-            PowerUp(reader);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip, log);
             chip.Card = null;
             byte[] atr = new byte[33];
             int length;
@@ -280,10 +287,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         public void TargetReleasedDuringAnApduIsRemoval()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
             PresenceLog log = new PresenceLog();
-            reader.PresenceChanged += log.OnPresence;
-            PowerUp(reader);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip, log);
             chip.QueueExchangeAnswer("29");
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.NoMedia);
             Assert.AreEqual("-", log.Events);
@@ -295,10 +300,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         public void SilentCardThatLeftIsRemoval()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
             PresenceLog log = new PresenceLog();
-            reader.PresenceChanged += log.OnPresence;
-            PowerUp(reader);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip, log);
             chip.Card = null;
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.NoMedia);
             Assert.AreEqual("-", log.Events);
