@@ -1,0 +1,235 @@
+using System;
+
+namespace EmbeddedSmartCard.Boards.Profiles
+{
+    /// <summary>
+    /// Applies one setting to a profile. A key the profile has nothing for (irq on a contact-only board,
+    /// i2c.bus on a PN532 on SPI) is refused rather than ignored: a typo in a wiring must not go unnoticed.
+    /// </summary>
+    internal static class ProfileSettingKeys
+    {
+        public const string Name = "name";
+        public const string Poll = "poll";
+        public const string GpioChip = "gpiochip";
+        public const string Clock = "clock";
+        public const string Uart = "uart";
+        public const string HsuBaud = "hsu.baud";
+        public const string I2cBus = "i2c.bus";
+        public const string I2cAddress = "i2c.address";
+        public const string I2cHz = "i2c.hz";
+        public const string SpiBus = "spi.bus";
+        public const string SpiCs = "spi.cs";
+        public const string SpiHz = "spi.hz";
+        public const string Irq = "irq";
+        public const string Rst = "rst";
+        public const string Vcc = "vcc";
+        public const string Detect = "detect";
+        public const string Clk = "clk";
+
+        /// <summary>Every key but "profile", in the order the README tables them.</summary>
+        public const string All = Name + ", " + Poll + ", " + GpioChip + ", " + Clock + ", " + Uart + ", " + HsuBaud + ", "
+            + I2cBus + ", " + I2cAddress + ", " + I2cHz + ", " + SpiBus + ", " + SpiCs + ", " + SpiHz + ", "
+            + Irq + ", " + Rst + ", " + Vcc + ", " + Detect + ", " + Clk + ", "
+            + OutputRole.Names;
+
+        public static void Apply(BoardProfile profile, string key, string value)
+        {
+            if (!ApplyBoard(profile, key, value) && !ApplyContact(profile, key, value) && !ApplyPn532(profile, key, value)
+                && !ApplyShared(profile, key, value) && !ApplyOutput(profile, key, value))
+            {
+                throw new ArgumentException("unknown setting '" + key + "'; valid keys: profile, " + All);
+            }
+        }
+
+        private static bool ApplyBoard(BoardProfile profile, string key, string value)
+        {
+            switch (key)
+            {
+                case Poll:
+                    profile.PollMillis = SettingValue.Number(key, value);
+                    return true;
+                case GpioChip:
+                    profile.GpioChip = SettingValue.Number(key, value);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool ApplyContact(BoardProfile profile, string key, string value)
+        {
+            if (key != Clock && key != Vcc && key != Detect && key != Clk)
+            {
+                return false;
+            }
+
+            ContactWiring contact = Contact(profile, key);
+            switch (key)
+            {
+                case Clock:
+                    contact.ClockHz = SettingValue.Number(key, value);
+                    break;
+                case Vcc:
+                    contact.Vcc = SettingValue.Pin(key, value);
+                    break;
+                case Detect:
+                    contact.CardDetect = SettingValue.Pin(key, value);
+                    break;
+                default:
+                    contact.Clock = SettingValue.Pin(key, value);
+                    break;
+            }
+
+            return true;
+        }
+
+        private static bool ApplyPn532(BoardProfile profile, string key, string value)
+        {
+            switch (key)
+            {
+                case Irq:
+                    Pn532(profile, key).Irq = SettingValue.Pin(key, value);
+                    return true;
+                case HsuBaud:
+                    Pn532On(profile, key, Pn532Interface.Hsu).HsuBaudRate = SettingValue.Number(key, value);
+                    return true;
+                case I2cBus:
+                    Pn532On(profile, key, Pn532Interface.I2c).I2c.Bus = SettingValue.Number(key, value);
+                    return true;
+                case I2cAddress:
+                    Pn532On(profile, key, Pn532Interface.I2c).I2c.Address = SettingValue.Number(key, value);
+                    return true;
+                case I2cHz:
+                    Pn532On(profile, key, Pn532Interface.I2c).I2c.ClockHz = SettingValue.Number(key, value);
+                    return true;
+                case SpiBus:
+                    Pn532On(profile, key, Pn532Interface.Spi).Spi.Bus = SettingValue.Number(key, value);
+                    return true;
+                case SpiCs:
+                    Pn532On(profile, key, Pn532Interface.Spi).Spi.ChipSelect = SettingValue.Number(key, value);
+                    return true;
+                case SpiHz:
+                    Pn532On(profile, key, Pn532Interface.Spi).Spi.ClockHz = SettingValue.Number(key, value);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Keys meaning the same signal on whichever reader the profile has: name, uart (the contact socket's or the PN532's HSU), rst.</summary>
+        private static bool ApplyShared(BoardProfile profile, string key, string value)
+        {
+            if (key != Name && key != Uart && key != Rst)
+            {
+                return false;
+            }
+
+            bool applied = false;
+            if (profile.Contact != null)
+            {
+                ApplyToContact(profile.Contact, key, value);
+                applied = true;
+            }
+
+            if (profile.Pn532 != null && (key != Uart || profile.Pn532.Interface == Pn532Interface.Hsu))
+            {
+                ApplyToPn532(profile.Pn532, key, value);
+                applied = true;
+            }
+
+            if (!applied)
+            {
+                throw new ArgumentException("setting " + key + ": profile " + profile.Name + " has no reader it applies to");
+            }
+
+            return true;
+        }
+
+        private static void ApplyToContact(ContactWiring contact, string key, string value)
+        {
+            switch (key)
+            {
+                case Name:
+                    contact.ReaderName = SettingValue.Text(key, value);
+                    break;
+                case Uart:
+                    contact.Uart.Port = SettingValue.Text(key, value);
+                    break;
+                default:
+                    contact.Reset = SettingValue.Pin(key, value);
+                    break;
+            }
+        }
+
+        private static void ApplyToPn532(Pn532Wiring pn532, string key, string value)
+        {
+            switch (key)
+            {
+                case Name:
+                    pn532.ReaderName = SettingValue.Text(key, value);
+                    break;
+                case Uart:
+                    pn532.Uart.Port = SettingValue.Text(key, value);
+                    break;
+                default:
+                    pn532.Reset = SettingValue.Pin(key, value);
+                    break;
+            }
+        }
+
+        private static bool ApplyOutput(BoardProfile profile, string key, string value)
+        {
+            if (OutputRole.IndexOf(key) < 0)
+            {
+                return false;
+            }
+
+            profile.SetOutput(key, SettingValue.Pin(key, value));
+            return true;
+        }
+
+        private static ContactWiring Contact(BoardProfile profile, string key)
+        {
+            if (profile.Contact == null)
+            {
+                throw new ArgumentException("setting " + key + ": profile " + profile.Name + " has no contact socket");
+            }
+
+            return profile.Contact;
+        }
+
+        private static Pn532Wiring Pn532(BoardProfile profile, string key)
+        {
+            if (profile.Pn532 == null)
+            {
+                throw new ArgumentException("setting " + key + ": profile " + profile.Name + " has no PN532");
+            }
+
+            return profile.Pn532;
+        }
+
+        private static Pn532Wiring Pn532On(BoardProfile profile, string key, Pn532Interface bus)
+        {
+            Pn532Wiring pn532 = Pn532(profile, key);
+            if (pn532.Interface != bus)
+            {
+                throw new ArgumentException("setting " + key + ": the PN532 of profile " + profile.Name + " is not on " + BusName(bus));
+            }
+
+            return pn532;
+        }
+
+        private static string BusName(Pn532Interface bus)
+        {
+            switch (bus)
+            {
+                case Pn532Interface.I2c:
+                    return "I2C";
+                case Pn532Interface.Spi:
+                    return "SPI";
+                default:
+                    return "HSU";
+            }
+        }
+    }
+}
