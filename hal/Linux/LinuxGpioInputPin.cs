@@ -22,6 +22,7 @@ namespace EmbeddedSmartCard.Hal.Linux
 
         private readonly GpioLine line;
         private readonly Thread eventThread;
+        private readonly bool activeLow;
         private volatile bool stopping;
         private int debounceMicros;
 
@@ -29,9 +30,19 @@ namespace EmbeddedSmartCard.Hal.Linux
         /// Requests line <paramref name="offset"/> of <paramref name="chip"/> ("0", "gpiochip0" or "/dev/gpiochip0")
         /// as an input reporting both edges, debounced by <paramref name="debounceMicros"/> (0: none).
         /// </summary>
-        public LinuxGpioInputPin(string chip, int offset, int debounceMicros)
+        public LinuxGpioInputPin(string chip, int offset, int debounceMicros) : this(chip, offset, debounceMicros, false)
         {
-            line = GpioLine.Request(chip, offset, EdgeConfig(debounceMicros));
+        }
+
+        /// <summary>
+        /// As above; with <paramref name="activeLow"/> the kernel inverts the line (GPIO_V2_LINE_FLAG_ACTIVE_LOW):
+        /// <see cref="Read"/> is true while the pin is low, and a rising edge is the physical falling one
+        /// (linux/gpio.h: edges are "inactive to active"), as a switch closing to ground needs.
+        /// </summary>
+        public LinuxGpioInputPin(string chip, int offset, int debounceMicros, bool activeLow)
+        {
+            this.activeLow = activeLow;
+            line = GpioLine.Request(chip, offset, EdgeConfig(debounceMicros, activeLow));
             this.debounceMicros = debounceMicros;
             eventThread = new Thread(ReadEvents);
             eventThread.IsBackground = true;
@@ -46,7 +57,7 @@ namespace EmbeddedSmartCard.Hal.Linux
             get { return debounceMicros; }
             set
             {
-                int errno = line.Reconfigure(EdgeConfig(value));
+                int errno = line.Reconfigure(EdgeConfig(value, activeLow));
                 if (errno != 0)
                 {
                     throw LibC.DeviceError(line.ChipPath, "cannot set a debounce period of " + value + " µs on line " + line.Offset + " of", errno);
@@ -75,10 +86,10 @@ namespace EmbeddedSmartCard.Hal.Linux
             line.Dispose();
         }
 
-        private static GpioV2.LineConfig EdgeConfig(int debounceMicros)
+        private static GpioV2.LineConfig EdgeConfig(int debounceMicros, bool activeLow)
         {
             GpioV2.LineConfig config = default(GpioV2.LineConfig);
-            config.Flags = GpioV2.FlagInput | GpioV2.FlagEdgeRising | GpioV2.FlagEdgeFalling;
+            config.Flags = GpioV2.FlagInput | GpioV2.FlagEdgeRising | GpioV2.FlagEdgeFalling | (activeLow ? GpioV2.FlagActiveLow : 0);
             if (debounceMicros > 0)
             {
                 config.AddAttribute(GpioV2.AttributeDebounce, (ulong)debounceMicros);
