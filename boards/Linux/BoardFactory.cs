@@ -1,4 +1,5 @@
 using System;
+using EmbeddedSmartCard.Boards.Profiles;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Drivers.PcscHost;
 using EmbeddedSmartCard.Drivers.Vpcd;
@@ -7,7 +8,8 @@ namespace EmbeddedSmartCard.Boards.Linux
 {
     /// <summary>
     /// Builds a board from its spec: "sim" (the simulator board), "sim:pn532[,taps=&lt;script&gt;]" (the same
-    /// plus a simulated PN532), "uart-card:&lt;device&gt;[,option…]", a PN532 on I2C, SPI or HSU, or "vpcd[:&lt;port&gt;]".
+    /// plus a simulated PN532), "uart-card:&lt;device&gt;[,option…]", a PN532 on I2C, SPI or HSU, "vpcd[:&lt;port&gt;]", "pcsc",
+    /// or a board profile: "&lt;profile&gt;[,key=value…]" or a "&lt;file&gt;.conf".
     /// </summary>
     public static class BoardFactory
     {
@@ -52,6 +54,14 @@ namespace EmbeddedSmartCard.Boards.Linux
             if (PcscSpec.Matches(trimmed))
             {
                 return PcscHostBoard.Create(trimmed, PcscSpec.Parse(trimmed));
+            }
+            if (ProfileSettings.IsConfigFile(trimmed))
+            {
+                return LinuxProfileBoards.OpenConfigFile(trimmed);
+            }
+            if (LinuxProfileBoards.Matches(trimmed))
+            {
+                return LinuxProfileBoards.Open(trimmed);
             }
             throw new ArgumentException("unknown board spec '" + spec + "'. Valid forms: " + SpecText.AllForms);
         }

@@ -17,7 +17,7 @@ namespace EmbeddedSmartCard.Boards.Linux
             get
             {
                 return BoardFactory.SimulatorForms + " | " + UartCardSpec.ValidForms + " | " + Pn532Spec.ValidForms
-                    + " | " + VpcdSpec.ValidForms + " | " + PcscSpec.ValidForms;
+                    + " | " + VpcdSpec.ValidForms + " | " + PcscSpec.ValidForms + " | " + LinuxProfileBoards.ValidForms;
             }
         }
 
