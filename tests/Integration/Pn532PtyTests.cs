@@ -143,7 +143,7 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         /// <summary>Runs a scard verb to its end; it must exit 0. Returns its standard output.</summary>
-        private static string RunToEnd(PtyToolProcess simulator, params string[] arguments)
+        internal static string RunToEnd(PtyToolProcess simulator, params string[] arguments)
         {
             using (PtyToolProcess tool = PtyToolProcess.StartScard(arguments))
             {
@@ -155,7 +155,7 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         /// <summary>Starts `scard simulate pn532` on <paramref name="device"/> with <paramref name="card"/> (or the extra arguments) and waits (bounded) for its ready line.</summary>
-        private static PtyToolProcess StartSimulator(string device, string card, params string[] extra)
+        internal static PtyToolProcess StartSimulator(string device, string card, params string[] extra)
         {
             string[] arguments = card == null ? new[] { "simulate", "pn532", "--serial", device } : new[] { "simulate", "pn532", "--serial", device, "--card", card };
             PtyToolProcess simulator = PtyToolProcess.StartScard(Concat(arguments, extra));
