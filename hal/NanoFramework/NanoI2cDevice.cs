@@ -7,7 +7,7 @@ namespace EmbeddedSmartCard.Hal.NanoFramework
     /// <see cref="II2cDevice"/> over nanoFramework's <see cref="I2cDevice"/>, which returns an
     /// <see cref="I2cTransferResult"/> instead of throwing (1.x takes <see cref="SpanByte"/>).
     /// </summary>
-    public sealed class NanoI2cDevice : II2cDevice
+    public sealed class NanoI2cDevice : II2cDevice, IDisposable
     {
         private readonly I2cDevice _device;
         private readonly int _address;
@@ -47,6 +47,12 @@ namespace EmbeddedSmartCard.Hal.NanoFramework
                     // ClockStretchTimeout and UnknownError: the bus itself failed.
                     return I2cStatus.BusError;
             }
+        }
+
+        /// <summary>Releases the bus device (a board built over NanoHardware releases what it opened).</summary>
+        public void Dispose()
+        {
+            _device.Dispose();
         }
     }
 }
