@@ -39,10 +39,16 @@ namespace EmbeddedSmartCard.Tests.Integration
         /// <summary>Waits until <paramref name="reader"/> shows every bit of <paramref name="wanted"/> (with an ATR when asked); returns its state entry.</summary>
         public ScardReaderState WaitFor(string reader, int wanted, bool withAtr = false)
         {
+            return WaitFor(reader, wanted, withAtr, Patience);
+        }
+
+        /// <summary>As <see cref="WaitFor(string, int, bool)"/> with a bound of <paramref name="patienceMillis"/> (a person at a real reader needs longer).</summary>
+        public ScardReaderState WaitFor(string reader, int wanted, bool withAtr, int patienceMillis)
+        {
             ScardReaderState entry = new ScardReaderState();
             entry.Reader = reader;
             ScardReaderState[] states = { entry };
-            DateTime deadline = DateTime.UtcNow.AddMilliseconds(Patience);
+            DateTime deadline = DateTime.UtcNow.AddMilliseconds(patienceMillis);
             while (DateTime.UtcNow < deadline)
             {
                 int result = Manager.GetStatusChange(Context, StatusChangeMillis, states);
