@@ -64,6 +64,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
     /// moment they are armed: <c>Arm(CardFaultScope.SentCharacter, 0, CardFaultKind.Corrupt)</c> corrupts the
     /// next character the card sends, <c>Arm(CardFaultScope.ReceivedBlock, 2, CardFaultKind.Drop)</c> makes the
     /// card ignore the third T=1 block it receives from now on. Several faults may be armed at once.
+    /// <see cref="RemoveOnInstruction"/> pulls the card as a command with a given INS arrives (a card taken
+    /// away in the middle of an authentication), contact and contactless alike.
     /// </summary>
     public sealed class CardFaults
     {
@@ -72,6 +74,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private readonly object _lock = new object();
         private readonly ArrayList _armed = new ArrayList();
         private readonly int[] _counts = new int[ScopeCount];
+        private readonly ArrayList _removalInstructions = new ArrayList();
 
         /// <summary>Arms a fault on the <paramref name="index"/>-th item of <paramref name="scope"/> from now (0 = the next one).</summary>
         public void Arm(CardFaultScope scope, int index, CardFaultKind kind)
@@ -85,12 +88,25 @@ namespace EmbeddedSmartCard.Boards.Simulator
             ArmDelay(scope, index, CardFaultKind.Delay, delayMicros);
         }
 
+        /// <summary>
+        /// Pulls the card when the next command with instruction byte <paramref name="ins"/> arrives (e.g. 0x88,
+        /// INTERNAL AUTHENTICATE): it never answers that command and leaves its slot or the PN532's field. Once.
+        /// </summary>
+        public void RemoveOnInstruction(byte ins)
+        {
+            lock (_lock)
+            {
+                _removalInstructions.Add(ins);
+            }
+        }
+
         /// <summary>Disarms every fault.</summary>
         public void Clear()
         {
             lock (_lock)
             {
                 _armed.Clear();
+                _removalInstructions.Clear();
             }
         }
 
@@ -101,7 +117,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
             {
                 lock (_lock)
                 {
-                    return _armed.Count;
+                    return _armed.Count + _removalInstructions.Count;
                 }
             }
         }
@@ -132,6 +148,22 @@ namespace EmbeddedSmartCard.Boards.Simulator
                 }
 
                 return null;
+            }
+        }
+
+        /// <summary>True (and disarmed) when a <see cref="RemoveOnInstruction"/> fault waits for <paramref name="ins"/>.</summary>
+        internal bool TakeRemoval(byte ins)
+        {
+            lock (_lock)
+            {
+                int index = _removalInstructions.IndexOf(ins);
+                if (index < 0)
+                {
+                    return false;
+                }
+
+                _removalInstructions.RemoveAt(index);
+                return true;
             }
         }
 

@@ -16,6 +16,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private const int Sw1MoreData = 0x61;
         private const int Sw1WrongLength = 0x6C;
 
+        private readonly SimulatedCard _card;
         private readonly CardWire _wire;
         private readonly CardApplet _applet;
         private readonly CardProfile _profile;
@@ -29,8 +30,9 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private int _pendingLength;
         private int _pendingSw;
 
-        public CardT0(CardWire wire, CardApplet applet, CardProfile profile)
+        public CardT0(SimulatedCard card, CardWire wire, CardApplet applet, CardProfile profile)
         {
+            _card = card;
             _wire = wire;
             _applet = applet;
             _profile = profile;
@@ -108,6 +110,11 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private void OnHeader()
         {
             byte ins = Ins;
+            if (_card.PulledBy(ins))
+            {
+                return;
+            }
+
             if ((ins & 0xF0) == 0x60 || (ins & 0xF0) == 0x90)
             {
                 // INS 6X and 9X are invalid: they would read as SW1 (ISO 7816-3 §10.3.2).

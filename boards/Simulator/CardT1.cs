@@ -18,6 +18,9 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private const int CommandCapacity = 4096 + 9;
         private const int ResponseCapacity = 4096 + 2;
 
+        /// <summary>INS is the second byte of a command APDU (ISO 7816-4 §5.1).</summary>
+        private const int InsOffset = 1;
+
         private const int PcbRBlock = 0x80;
         private const int PcbSBlock = 0xC0;
         private const int PcbBlockTypeMask = 0xC0;
@@ -319,6 +322,12 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
         private void ExecuteCommand()
         {
+            if (_commandLength > InsOffset && _card.PulledBy(_command[InsOffset]))
+            {
+                _commandLength = 0;
+                return;
+            }
+
             _responseLength = _applet.Process(_command, 0, _commandLength, _response, 0, _response.Length);
             _responseSent = 0;
             int multiplier = 0;

@@ -78,7 +78,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
             _applet = new CardApplet(_profile);
             _wire = new CardWire(this, _faults);
             _pps = new CardPps(this, _wire, _profile);
-            _t0 = new CardT0(_wire, _applet, _profile);
+            _t0 = new CardT0(this, _wire, _applet, _profile);
             _t1 = new CardT1(this, _wire, _applet, _profile, _faults);
             _yankTimer = OnYankDue;
         }
@@ -230,6 +230,21 @@ namespace EmbeddedSmartCard.Boards.Simulator
             {
                 _line.Clock.Schedule(timeMicros, _yankTimer, null);
             }
+        }
+
+        /// <summary>
+        /// True when a <see cref="CardFaults.RemoveOnInstruction"/> fault waits for <paramref name="ins"/>: the card
+        /// is pulled as the command's last character arrives, so it never answers it.
+        /// </summary>
+        internal bool PulledBy(byte ins)
+        {
+            if (!_faults.TakeRemoval(ins))
+            {
+                return false;
+            }
+
+            YankAt(_wire.LastReceivedStart);
+            return true;
         }
 
         /// <summary>A PPS exchange or specific mode fixed the protocol and the rates (TA1/PPS1 coding).</summary>

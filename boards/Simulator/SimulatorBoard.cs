@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Drivers.Uart;
@@ -8,9 +9,11 @@ namespace EmbeddedSmartCard.Boards.Simulator
     /// The default board: N simulated contact slots, each a <see cref="UartCardReader"/> over a simulated
     /// line with its own virtual clock (readers do not disturb each other), then any simulated PN532
     /// contactless readers added with <see cref="AddPn532"/>. Cards are inserted and removed through
-    /// <see cref="GetSlot"/>, and move through a PN532's field by its <see cref="TapScript"/>.
+    /// <see cref="GetSlot"/>, and move through a PN532's field by its <see cref="TapScript"/>. A PN532 can be
+    /// unplugged and plugged back (<see cref="UnplugPn532"/>, <see cref="ReplugPn532"/>): the board reports it
+    /// through <see cref="IHotplugBoard"/>, so the manager removes the reader and adds it again.
     /// </summary>
-    public sealed class SimulatorBoard : IBoard
+    public sealed class SimulatorBoard : IHotplugBoard
     {
         /// <summary>Friendly reader name; the manager adds " RR SS".</summary>
         public const string ReaderName = "EmbeddedSmartCard Simulated Contact Reader";
@@ -20,6 +23,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
         private readonly SimulatorSlot[] _slots;
         private readonly ArrayList _pn532s = new ArrayList();
+        private readonly ArrayList _unplugged = new ArrayList();
 
         public SimulatorBoard(int slotCount)
             : this(BoardName, slotCount)
@@ -37,6 +41,12 @@ namespace EmbeddedSmartCard.Boards.Simulator
         }
 
         public string Name { get; private set; }
+
+        /// <summary>Raised by <see cref="ReplugPn532"/> with the PN532's reader.</summary>
+        public event BoardReaderHandler ReaderArrived;
+
+        /// <summary>Raised by <see cref="UnplugPn532"/> with the PN532's reader.</summary>
+        public event BoardReaderHandler ReaderLeft;
 
         public int ReaderCount
         {
@@ -67,6 +77,59 @@ namespace EmbeddedSmartCard.Boards.Simulator
         public SimulatorPn532 GetPn532(int index)
         {
             return (SimulatorPn532)_pn532s[index];
+        }
+
+        /// <summary>True while the <paramref name="index"/>th PN532 is unplugged.</summary>
+        public bool IsPn532Unplugged(int index)
+        {
+            return _unplugged.Contains(Pn532At(index));
+        }
+
+        /// <summary>
+        /// Unplugs the <paramref name="index"/>th PN532 (its module pulled off the bus): <see cref="ReaderLeft"/> is
+        /// raised with its reader, which the manager then removes and closes. Nothing happens if it is unplugged already.
+        /// </summary>
+        public void UnplugPn532(int index)
+        {
+            SimulatorPn532 pn532 = Pn532At(index);
+            lock (_unplugged)
+            {
+                if (_unplugged.Contains(pn532))
+                {
+                    return;
+                }
+
+                _unplugged.Add(pn532);
+            }
+
+            Raise(ReaderLeft, pn532);
+        }
+
+        /// <summary>
+        /// Plugs the <paramref name="index"/>th PN532 back: the chip comes back in its power-on state (LowVbat
+        /// until the host's SAMConfiguration, as any module just plugged in) and <see cref="ReaderArrived"/> is raised with its reader, which
+        /// the manager opens and lists again. Nothing happens if it is plugged in.
+        /// </summary>
+        public void ReplugPn532(int index)
+        {
+            SimulatorPn532 pn532 = Pn532At(index);
+            lock (_unplugged)
+            {
+                if (!_unplugged.Contains(pn532))
+                {
+                    return;
+                }
+
+                _unplugged.Remove(pn532);
+            }
+
+            pn532.Chip.PowerCycle();
+            Raise(ReaderArrived, pn532);
+        }
+
+        /// <summary>The simulator's readers change only through <see cref="UnplugPn532"/> and <see cref="ReplugPn532"/>: nothing to follow.</summary>
+        public void StartWatching()
+        {
         }
 
         public int SlotCount
@@ -102,6 +165,24 @@ namespace EmbeddedSmartCard.Boards.Simulator
                 _slots[i].Remove();
                 _slots[i].Reader.Close();
                 _slots[i].Line.Dispose();
+            }
+        }
+
+        private SimulatorPn532 Pn532At(int index)
+        {
+            if (index < 0 || index >= _pn532s.Count)
+            {
+                throw new ArgumentException("no PN532 " + index.ToString() + " on the board (it has " + _pn532s.Count.ToString() + ")");
+            }
+
+            return GetPn532(index);
+        }
+
+        private void Raise(BoardReaderHandler handler, SimulatorPn532 pn532)
+        {
+            if (handler != null)
+            {
+                handler(this, pn532.Reader, SimulatorPn532.ReaderName);
             }
         }
 

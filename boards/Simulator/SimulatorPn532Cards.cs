@@ -1,5 +1,6 @@
 using System;
 using EmbeddedSmartCard.Boards.Simulator.Pn532;
+using EmbeddedSmartCard.Firmware.Security;
 
 namespace EmbeddedSmartCard.Boards.Simulator
 {
@@ -42,6 +43,50 @@ namespace EmbeddedSmartCard.Boards.Simulator
             return kind == Iso14443_4 || kind == TypeB || kind == Mifare1K || kind == Ultralight || kind == None;
         }
 
+        /// <summary>
+        /// An ISO 14443-4 type A door-access card: the applet personalised with <paramref name="cardId"/> and its
+        /// per-card <paramref name="key"/> (<see cref="CardProfile.AccessCardId"/>, <see cref="CardProfile.AccessKey"/>).
+        /// A null key makes a clone that copied the identifier but not the key: it answers 6985 to the challenge.
+        /// </summary>
+        /// <param name="uid">NFCID1, 4 or 7 bytes.</param>
+        public static Iso14443_4Card CreateAccessCard(byte[] uid, byte[] cardId, byte[] key)
+        {
+            if (uid == null || cardId == null || cardId.Length == 0)
+            {
+                throw new ArgumentException("an access card needs a UID and a card identifier");
+            }
+
+            CardProfile profile = CardProfile.DirectT0();
+            profile.AccessCardId = cardId;
+            profile.AccessKey = key;
+            return new Iso14443_4Card(uid, profile);
+        }
+
+        /// <summary>
+        /// A MIFARE Classic 1K legacy door badge (<see cref="MifareBadge"/>): sector 1's key A derived from
+        /// <paramref name="siteKey"/> and the UID, block 4 holding <paramref name="badgeId"/> and its MAC, the
+        /// transport access conditions (MF1S50 §8.7.1: key A reads and writes the data blocks).
+        /// </summary>
+        /// <param name="uid">The 4-byte NUID the badge was written for.</param>
+        public static MifareClassicCard CreateLegacyBadge(byte[] uid, byte[] siteKey, byte[] badgeId)
+        {
+            byte[] block = new byte[MifareBadge.BlockLength];
+            MifareBadge.Encode(siteKey, uid, badgeId, block);
+            return CreateBadgeCard(uid, siteKey, uid, block);
+        }
+
+        /// <summary>
+        /// A MIFARE Classic 1K with another UID carrying a copy of the badge sector written for
+        /// <paramref name="copiedFromUid"/> (its keys, cracked, and its block): what copying a genuine badge onto a
+        /// blank card gives, since a genuine card's UID cannot be changed (MF1S50 §8.6.1).
+        /// </summary>
+        public static MifareClassicCard CreateCopiedBadge(byte[] uid, byte[] siteKey, byte[] copiedFromUid, byte[] badgeId)
+        {
+            byte[] block = new byte[MifareBadge.BlockLength];
+            MifareBadge.Encode(siteKey, copiedFromUid, badgeId, block);
+            return CreateBadgeCard(uid, siteKey, copiedFromUid, block);
+        }
+
         /// <summary>A new card of <paramref name="kind"/>; null for <see cref="None"/>. An unknown kind is an ArgumentException.</summary>
         public static ContactlessCard Create(string kind)
         {
@@ -71,6 +116,20 @@ namespace EmbeddedSmartCard.Boards.Simulator
             }
 
             throw new ArgumentException("unknown card '" + kind + "' (cards: " + Kinds + ")");
+        }
+
+        private static MifareClassicCard CreateBadgeCard(byte[] uid, byte[] siteKey, byte[] keyUid, byte[] block)
+        {
+            MifareClassicCard card = new MifareClassicCard(uid);
+            byte[] sectorKey = new byte[MifareBadge.SectorKeyLength];
+            MifareBadge.DeriveSectorKey(siteKey, keyUid, sectorKey);
+            card.SetTrailer(MifareBadge.BadgeSector, sectorKey, MifareClassicCard.TransportAccessBytes, sectorKey);
+            for (int i = 0; i < block.Length; i++)
+            {
+                card.Memory[MifareBadge.BadgeBlock * MifareBadge.BlockLength + i] = block[i];
+            }
+
+            return card;
         }
     }
 }

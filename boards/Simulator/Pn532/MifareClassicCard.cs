@@ -35,7 +35,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
         private const int NoSector = -1;
 
         /// <summary>Transport configuration of a new card: keys FF…FF, access bytes FF 07 80 69 (MF1S50 §8.6.3).</summary>
-        private static readonly byte[] TransportAccessBytes = new byte[] { 0xFF, 0x07, 0x80, 0x69 };
+        internal static readonly byte[] TransportAccessBytes = new byte[] { 0xFF, 0x07, 0x80, 0x69 };
         private const byte TransportKeyByte = 0xFF;
 
         private readonly byte[] _memory = new byte[BlockCount * BlockSize];

@@ -14,5 +14,8 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 
         /// <summary>No answer at all (halted card, unknown command): the reader chip times out.</summary>
         Silent = 3,
+
+        /// <summary>No answer, and the card has left the field (pulled while the command was on its way): it times out and is gone.</summary>
+        Left = 4,
     }
 }

@@ -81,7 +81,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             }
 
             int length;
-            RfAnswer answer = _target.Transceive(parameters, 0, count, _cardAnswer, 0, _cardAnswer.Length, out length);
+            RfAnswer answer = TransceiveTarget(parameters, 0, count, 0, out length);
             if (answer == RfAnswer.Data)
             {
                 RespondRaw(_cardAnswer, 0, length, airMicros);
@@ -117,7 +117,12 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             ToggleBlockNumber();
             _cardAnswer[0] = (byte)(PcbIBlock | _piccBlockNumber);
             int length;
-            _target.Transceive(parameters, 1, count - 1, _cardAnswer, 1, _cardAnswer.Length - 1, out length);
+            if (TransceiveTarget(parameters, 1, count - 1, 1, out length) == RfAnswer.Silent)
+            {
+                RespondSilence(airMicros);
+                return;
+            }
+
             RespondRaw(_cardAnswer, 0, 1 + length, airMicros);
         }
 

@@ -243,7 +243,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                 ToggleBlockNumber();
             }
 
-            RfAnswer answer = _target.Transceive(_chainedCommand, 0, commandLength, _cardAnswer, 0, _cardAnswer.Length, out _cardAnswerLength);
+            RfAnswer answer = TransceiveTarget(_chainedCommand, 0, commandLength, 0, out _cardAnswerLength);
             switch (answer)
             {
                 case RfAnswer.Data:
@@ -268,6 +268,23 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
                     RespondTargetSilent(airMicros);
                     return;
             }
+        }
+
+        /// <summary>
+        /// The target answers one command into <see cref="_cardAnswer"/> from <paramref name="answerOffset"/>. A card
+        /// that left the field while the command was on its way (<see cref="RfAnswer.Left"/>) is out of the field
+        /// from then on, and to the chip it was silent.
+        /// </summary>
+        private RfAnswer TransceiveTarget(byte[] command, int offset, int count, int answerOffset, out int answerLength)
+        {
+            RfAnswer answer = _target.Transceive(command, offset, count, _cardAnswer, answerOffset, _cardAnswer.Length - answerOffset, out answerLength);
+            if (answer != RfAnswer.Left)
+            {
+                return answer;
+            }
+
+            _fieldCard = null;
+            return RfAnswer.Silent;
         }
 
         /// <summary>
