@@ -22,11 +22,11 @@ namespace EmbeddedSmartCard.Tests.Integration
         [TestMethod]
         public void EachRaspberryPiProfileOpensTheDeviceItNames()
         {
-            AssertMissing("rpi-pn532-i2c,i2c.bus=991" + NoGpio + ",irq=none", "/dev/i2c-991");
-            AssertMissing("rpi-pn532-spi,spi.bus=992,spi.cs=1" + NoGpio + ",irq=none", "/dev/spidev992.1");
+            LinuxBoardSpecPn532Tests.AssertMissing("rpi-pn532-i2c,i2c.bus=991" + NoGpio + ",irq=none", "/dev/i2c-991");
+            LinuxBoardSpecPn532Tests.AssertMissing("rpi-pn532-spi,spi.bus=992,spi.cs=1" + NoGpio + ",irq=none", "/dev/spidev992.1");
             string tty = MissingTty();
-            AssertMissing("rpi-pn532-hsu,uart=" + tty + NoGpio, tty);
-            AssertMissing("rpi-contact,uart=" + tty, tty);
+            LinuxBoardSpecPn532Tests.AssertMissing("rpi-pn532-hsu,uart=" + tty + NoGpio, tty);
+            LinuxBoardSpecPn532Tests.AssertMissing("rpi-contact,uart=" + tty, tty);
         }
 
         [TestMethod]
@@ -35,7 +35,7 @@ namespace EmbeddedSmartCard.Tests.Integration
             // The UART opens first (a pty here), then RSTPDN on the chip gpiochip= names.
             using (PtyPair pair = LinuxUartTests.StartPair())
             {
-                AssertMissing("rpi-pn532-hsu,uart=" + pair.A + ",gpiochip=97", "/dev/gpiochip97");
+                LinuxBoardSpecPn532Tests.AssertMissing("rpi-pn532-hsu,uart=" + pair.A + ",gpiochip=97", "/dev/gpiochip97");
             }
         }
 
@@ -72,7 +72,7 @@ namespace EmbeddedSmartCard.Tests.Integration
                 + "relay = none\nled.green = none\nled.red = none\nbuzzer = none\n");
             try
             {
-                AssertMissing(path, "/dev/i2c-993");
+                LinuxBoardSpecPn532Tests.AssertMissing(path, "/dev/i2c-993");
             }
             finally
             {
@@ -172,12 +172,6 @@ namespace EmbeddedSmartCard.Tests.Integration
         private static string Suffix()
         {
             return Guid.NewGuid().ToString("N").Substring(0, 6);
-        }
-
-        private static void AssertMissing(string spec, string device)
-        {
-            IOException e = Assert.ThrowsExactly<IOException>(() => BoardFactory.Create(spec), spec);
-            StringAssert.Contains(e.Message, device, spec);
         }
 
         private static ArgumentException AssertRejected(string spec, string expectedPart)

@@ -146,7 +146,7 @@ namespace EmbeddedSmartCard.Tests.Integration
             AssertRejected("sim:pn532,poll=5", "',poll=5' is not ,taps=<script>");
         }
 
-        private static void AssertMissing(string spec, string device)
+        internal static void AssertMissing(string spec, string device)
         {
             IOException e = Assert.ThrowsExactly<IOException>(() => BoardFactory.Create(spec), spec);
             StringAssert.Contains(e.Message, device, spec);
