@@ -152,6 +152,11 @@ namespace EmbeddedSmartCard.Boards.Simulator
                 return SwNoCurrentEf;
             }
 
+            if (_currentEf.IsRecordFile)
+            {
+                return SwIncompatibleFileStructure;
+            }
+
             return command.P1P2 > _currentEf.Content.Length ? SwOffsetOutside : SwOk;
         }
     }

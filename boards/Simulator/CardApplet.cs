@@ -17,7 +17,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
     /// <summary>
     /// The card's ISO 7816-4 applet over <see cref="CardFileSystem"/>: SELECT (by FID, child DF, EF, parent,
-    /// DF name; P2 = 0C or FCI), READ BINARY, UPDATE BINARY, GET CHALLENGE and VERIFY with a retry counter,
+    /// DF name; P2 = 0C or FCI), READ BINARY, UPDATE BINARY, READ RECORD, GET CHALLENGE and VERIFY with a retry counter,
     /// the door-access applet (CardApplet.Access.cs), plus test commands in CLA 80: PATTERN (INS 10, returns
     /// P1P2 bytes of <see cref="PatternByte"/>), ECHO (INS 12, returns its data) and SLOW (INS 14, P1
     /// waiting-time requests of multiplier P2 before it answers like ECHO). GET RESPONSE belongs to the T=0
@@ -69,7 +69,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         public CardApplet(CardProfile profile)
         {
             _profile = profile;
-            MasterFile = CardFileSystem.Build();
+            MasterFile = CardFileSystem.Build(profile);
             PinTriesLeft = profile.PinTries;
             _currentDf = MasterFile;
         }
@@ -112,6 +112,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
                 case AccessApplet.InsInternalAuthenticate:
                     return CommandDirection.ToCard;
                 case InsReadBinary:
+                case InsReadRecord:
                 case InsGetChallenge:
                 case InsGetResponse:
                 case InsPattern:
@@ -167,6 +168,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
                     return SelectApplicationOrFile(command, output);
                 case InsReadBinary:
                     return ReadBinary(command, output);
+                case InsReadRecord:
+                    return ReadRecord(command, output);
                 case InsUpdateBinary:
                     return UpdateBinary(command);
                 case InsGetChallenge:

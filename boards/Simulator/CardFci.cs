@@ -2,7 +2,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
 {
     /// <summary>
     /// The file control information SELECT returns (ISO 7816-4 §5.3.3, §7.4): template 6F with the
-    /// file descriptor (82), the file identifier (83), the DF name (84) and, for an EF, its size (80).
+    /// file descriptor (82), the file identifier (83), the DF name (84) and, for a transparent EF, its size
+    /// (80). A DF given an FCI of its own (<see cref="CardFile.Fci"/>) answers with that instead.
     /// </summary>
     internal static class CardFci
     {
@@ -14,29 +15,54 @@ namespace EmbeddedSmartCard.Boards.Simulator
         private const byte DescriptorDf = 0x38;
         private const byte DescriptorTransparentEf = 0x01;
 
+        // ISO 7816-4 §7.4.5 Table 12: working EF, linear structure, variable size.
+        private const byte DescriptorLinearVariableEf = 0x04;
+
         public static void Write(CardFile file, CardResponse output)
         {
+            if (file.Fci != null)
+            {
+                AppendAll(file.Fci, output);
+                return;
+            }
+
+            bool hasSize = !file.IsDedicated && !file.IsRecordFile;
             int nameLength = file.Name != null ? file.Name.Length : 0;
-            int bodyLength = 3 + 4 + (nameLength > 0 ? 2 + nameLength : 0) + (file.IsDedicated ? 0 : 4);
+            int bodyLength = 3 + 4 + (nameLength > 0 ? 2 + nameLength : 0) + (hasSize ? 4 : 0);
             output.Append(FciTemplate);
             output.Append((byte)bodyLength);
             output.Append(TagDescriptor);
             output.Append(1);
-            output.Append(file.IsDedicated ? DescriptorDf : DescriptorTransparentEf);
+            output.Append(Descriptor(file));
             AppendTwoBytes(output, TagFileId, file.FileId);
             if (nameLength > 0)
             {
                 output.Append(TagDfName);
                 output.Append((byte)nameLength);
-                for (int i = 0; i < nameLength; i++)
-                {
-                    output.Append(file.Name[i]);
-                }
+                AppendAll(file.Name, output);
             }
 
-            if (!file.IsDedicated)
+            if (hasSize)
             {
                 AppendTwoBytes(output, TagFileSize, file.Content.Length);
+            }
+        }
+
+        private static byte Descriptor(CardFile file)
+        {
+            if (file.IsDedicated)
+            {
+                return DescriptorDf;
+            }
+
+            return file.IsRecordFile ? DescriptorLinearVariableEf : DescriptorTransparentEf;
+        }
+
+        private static void AppendAll(byte[] bytes, CardResponse output)
+        {
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                output.Append(bytes[i]);
             }
         }
 

@@ -2,10 +2,14 @@ using System.Collections;
 
 namespace EmbeddedSmartCard.Boards.Simulator
 {
-    /// <summary>A file of the simulated card (ISO 7816-4 §7.1): a DF (with children and maybe a name) or a transparent EF.</summary>
+    /// <summary>
+    /// A file of the simulated card (ISO 7816-4 §7.1): a DF (with children, maybe a name and maybe an FCI
+    /// of its own), a transparent EF or a linear EF of variable-size records (§7.3.1).
+    /// </summary>
     public sealed class CardFile
     {
         private readonly ArrayList _children = new ArrayList();
+        private ArrayList _records;
 
         private CardFile(int fileId, bool isDedicated, byte[] name, byte[] content, bool updateNeedsPin)
         {
@@ -25,13 +29,28 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>The DF name (application identifier), or null.</summary>
         public byte[] Name { get; private set; }
 
-        /// <summary>A transparent EF's bytes (null for a DF); UPDATE BINARY writes here.</summary>
+        /// <summary>A transparent EF's bytes (null for a DF or a record EF); UPDATE BINARY writes here.</summary>
         public byte[] Content { get; private set; }
 
         /// <summary>UPDATE BINARY needs a verified PIN first.</summary>
         public bool UpdateNeedsPin { get; private set; }
 
         public CardFile Parent { get; private set; }
+
+        /// <summary>For a DF: the whole FCI SELECT answers (e.g. an EMV directory's), or null for the one built from the file.</summary>
+        public byte[] Fci { get; private set; }
+
+        /// <summary>True for a linear EF of records (READ RECORD), false for a DF or a transparent EF.</summary>
+        public bool IsRecordFile
+        {
+            get { return _records != null; }
+        }
+
+        /// <summary>How many records a record EF holds (0 for other files).</summary>
+        public int RecordCount
+        {
+            get { return _records != null ? _records.Count : 0; }
+        }
 
         public int ChildCount
         {
@@ -43,9 +62,31 @@ namespace EmbeddedSmartCard.Boards.Simulator
             return new CardFile(fileId, true, name, null, false);
         }
 
+        /// <summary>A DF that answers SELECT with <paramref name="fci"/> as it is.</summary>
+        public static CardFile Dedicated(int fileId, byte[] name, byte[] fci)
+        {
+            CardFile file = new CardFile(fileId, true, name, null, false);
+            file.Fci = fci;
+            return file;
+        }
+
         public static CardFile Elementary(int fileId, byte[] content, bool updateNeedsPin)
         {
             return new CardFile(fileId, false, null, content, updateNeedsPin);
+        }
+
+        /// <summary>A linear EF whose records (byte[] each, numbered from 1) are <paramref name="records"/>.</summary>
+        public static CardFile LinearRecords(int fileId, ArrayList records)
+        {
+            CardFile file = new CardFile(fileId, false, null, null, false);
+            file._records = records;
+            return file;
+        }
+
+        /// <summary>Record number <paramref name="number"/> (1 = the first), or null when there is no such record.</summary>
+        public byte[] GetRecord(int number)
+        {
+            return number >= 1 && number <= RecordCount ? (byte[])_records[number - 1] : null;
         }
 
         public CardFile GetChild(int index)

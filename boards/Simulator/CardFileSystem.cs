@@ -4,7 +4,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
     /// The simulated card's file tree, with known contents the tests can check:
     /// <code>
     /// MF 3F00
-    ///   EF 2F00   64 bytes, pattern
+    ///   EF 2F00   64 bytes, pattern; or, on a card with <see cref="CardProfile.ApplicationDirectory"/>,
+    ///             EF.DIR: two records listing the applications (<see cref="CardApplications"/>)
     ///   EF 0101 1024 bytes, pattern (long reads and updates)
     ///   EF 0102   32 bytes, zeros, UPDATE BINARY needs the PIN
     ///   DF 1000   named A0 00 00 00 01 01
@@ -32,11 +33,13 @@ namespace EmbeddedSmartCard.Boards.Simulator
             return new byte[] { 0xA0, 0x00, 0x00, 0x00, 0x01, 0x01 };
         }
 
-        /// <summary>Builds a fresh tree and returns its MF.</summary>
-        public static CardFile Build()
+        /// <summary>Builds a fresh tree for a card of <paramref name="profile"/> and returns its MF.</summary>
+        public static CardFile Build(CardProfile profile)
         {
             CardFile master = CardFile.Dedicated(MasterFileId, null);
-            master.Add(CardFile.Elementary(DirectoryFileId, Pattern(DirectorySize), false));
+            master.Add(profile.ApplicationDirectory
+                ? CardFile.LinearRecords(DirectoryFileId, CardApplications.DirectoryRecords())
+                : CardFile.Elementary(DirectoryFileId, Pattern(DirectorySize), false));
             master.Add(CardFile.Elementary(LargeFileId, Pattern(LargeSize), false));
             master.Add(CardFile.Elementary(ProtectedFileId, new byte[ProtectedSize], true));
             CardFile application = master.Add(CardFile.Dedicated(ApplicationFileId, ApplicationName()));

@@ -89,6 +89,12 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>The per-card key the access applet was personalised with (CardKeyDerivation); null when it holds none.</summary>
         public byte[] AccessKey;
 
+        /// <summary>
+        /// When true, EF 2F00 is EF.DIR, records listing the card's applications (<see cref="CardApplications"/>),
+        /// instead of the 64-byte transparent pattern file the transport tests read.
+        /// </summary>
+        public bool ApplicationDirectory;
+
         /// <summary>A direct-convention T=0 card at the default rates (the most common card).</summary>
         public static CardProfile DirectT0()
         {

@@ -1,6 +1,10 @@
 namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 {
-    /// <summary>An ISO/IEC 14443-4 type A smart card: the applet behind SEL_RES 20 and an ATS.</summary>
+    /// <summary>
+    /// An ISO/IEC 14443-4 type A smart card: the applet behind SEL_RES 20 and an ATS. Its MF also holds the
+    /// PPSE listing its applications (<see cref="CardApplications.PaymentDirectory"/>), as contactless cards
+    /// announce theirs.
+    /// </summary>
     public sealed class Iso14443_4Card : AppletCard
     {
         // ATS format byte T0 (ISO/IEC 14443-4 §5.2.3): TA(1), TB(1) and TC(1) present (0x70), FSCI 8 = 256-byte frames.
@@ -31,6 +35,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             : base(uid, new byte[] { 0x00, uid.Length == SingleUidLength ? SensResSingleUid : SensResDoubleUid }, SelResIso14443_4, new CardApplet(profile))
         {
             _ats = BuildAts(profile.HistoricalBytes);
+            Applet.MasterFile.Add(CardApplications.PaymentDirectory());
         }
 
         public override byte[] Ats
