@@ -19,6 +19,9 @@ namespace EmbeddedSmartCard.Tests.Integration
         /// <summary>Unwires every GPIO of a Raspberry Pi PN532 profile, so that only its bus device is opened.</summary>
         private const string NoGpio = ",rst=none,relay=none,led.green=none,led.red=none,buzzer=none";
 
+        /// <summary>Unwires every GPIO line of rpi-contact (RST, VCC, card detect, door outputs); CLK stays on PWM0.</summary>
+        private const string ContactWithoutGpio = NoGpio + ",vcc=none,detect=none";
+
         [TestMethod]
         public void EachRaspberryPiProfileOpensTheDeviceItNames()
         {
@@ -36,6 +39,39 @@ namespace EmbeddedSmartCard.Tests.Integration
             using (PtyPair pair = LinuxUartTests.StartPair())
             {
                 LinuxBoardSpecPn532Tests.AssertMissing("rpi-pn532-hsu,uart=" + pair.A + ",gpiochip=97", "/dev/gpiochip97");
+            }
+        }
+
+        [TestMethod]
+        public void ContactProfileTakesItsClockFromPwm0OnGpio18()
+        {
+            using (PtyPair pair = LinuxUartTests.StartPair())
+            {
+                LinuxBoardSpecPn532Tests.AssertMissing("rpi-contact,uart=" + pair.A + ContactWithoutGpio, "/sys/class/pwm/pwmchip0");
+                ArgumentException e = Assert.ThrowsExactly<ArgumentException>(() => BoardFactory.Create("rpi-contact,uart=" + pair.A + ContactWithoutGpio + ",clk=17"));
+                StringAssert.Contains(e.Message, "GPIO17 cannot carry a PWM clock");
+                StringAssert.Contains(e.Message, RaspberryPiPwm.Pins);
+            }
+        }
+
+        [TestMethod]
+        public void PwmChannelsFollowTheBcmAlternateFunctions()
+        {
+            Assert.AreEqual(0, RaspberryPiPwm.ChannelOf(12));
+            Assert.AreEqual(0, RaspberryPiPwm.ChannelOf(18));
+            Assert.AreEqual(1, RaspberryPiPwm.ChannelOf(13));
+            Assert.AreEqual(1, RaspberryPiPwm.ChannelOf(19));
+        }
+
+        [TestMethod]
+        public void ContactProfileWithAnOscillatorOverAPtyHasOneNamedReader()
+        {
+            using (PtyPair pair = LinuxUartTests.StartPair())
+            using (IBoard board = BoardFactory.Create("rpi-contact,uart=" + pair.A + ContactWithoutGpio + ",clk=none,clock=4000000"))
+            {
+                Assert.AreEqual(1, board.ReaderCount);
+                Assert.AreEqual("ISO 7816 UART Reader", board.GetReaderName(0));
+                Assert.AreEqual(4000000, ((ProfileBoard)board).Profile.Contact.ClockHz);
             }
         }
 
