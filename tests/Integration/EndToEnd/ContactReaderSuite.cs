@@ -10,6 +10,11 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
     /// </summary>
     public abstract class ContactReaderSuite : ReaderSuite
     {
+        protected ContactReaderSuite(ReaderTarget target)
+            : base(target, HilEnvironment.ContactCard)
+        {
+        }
+
         protected override string ProbeCommand
         {
             get { return SelectAbsentApplication; }
@@ -28,7 +33,7 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         [TestMethod]
         public void EachOfferedProtocolAnswersASelectOfAnAbsentApplicationWithNotFound()
         {
-            using (EndToEndRig rig = new EndToEndRig(CreateReader()))
+            using (EndToEndRig rig = OpenRig())
             {
                 int offered = PresentAtr(rig).OfferedProtocols & ConnectProtocols;
                 foreach (int wanted in new[] { ScardConstants.ProtocolT0, ScardConstants.ProtocolT1 })

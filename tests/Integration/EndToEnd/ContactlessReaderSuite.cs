@@ -28,6 +28,11 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         /// <summary>Offset of the first historical byte.</summary>
         protected const int HistoricalOffset = 4;
 
+        protected ContactlessReaderSuite(ReaderTarget target, string cardKind)
+            : base(target, cardKind)
+        {
+        }
+
         protected override string ProbeCommand
         {
             get { return GetUid; }
@@ -55,21 +60,20 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         [TestMethod]
         public void GetDataAnswersTheUid()
         {
-            ReaderUnderTest target = CreateReader();
-            using (EndToEndRig rig = new EndToEndRig(target))
+            using (EndToEndRig rig = OpenRig())
             {
-                PresentAtr(rig);
                 int protocol;
-                int handle = rig.Connect(ConnectProtocols, out protocol);
+                int handle = ConnectToCard(rig, out protocol);
                 Assert.AreEqual(ScardConstants.ProtocolT1, protocol);
                 byte[] response = rig.Exchange(handle, protocol, GetUid);
                 int uidLength = response.Length - 2;
                 Assert.AreEqual("9000", Hex(response, response.Length).Substring(2 * uidLength));
                 // Single, double or triple size (ISO/IEC 14443-3 §6.5.4).
                 Assert.IsTrue(uidLength == 4 || uidLength == 7 || uidLength == 10, "UID of " + uidLength + " bytes");
-                if (target.ExpectedUid != null)
+                byte[] expected = rig.Target.ExpectedUid;
+                if (expected != null)
                 {
-                    Assert.AreEqual(Hex(target.ExpectedUid, target.ExpectedUid.Length), Hex(response, uidLength));
+                    Assert.AreEqual(Hex(expected, expected.Length), Hex(response, uidLength));
                 }
 
                 rig.Disconnect(handle, ScardConstants.LeaveCard);

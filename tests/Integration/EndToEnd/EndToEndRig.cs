@@ -9,6 +9,8 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
     /// <summary>Our manager over the board of a <see cref="ReaderUnderTest"/>, built from its spec by BoardFactory, with the suite's reader picked.</summary>
     public sealed class EndToEndRig : ManagerRig
     {
+        public readonly ReaderUnderTest Target;
+
         public readonly IBoard Board;
 
         /// <summary>The reader's name as the manager lists it.</summary>
@@ -22,6 +24,7 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         private EndToEndRig(IBoard board, ReaderUnderTest target)
             : base(new SCardManager(board), board)
         {
+            Target = target;
             Board = board;
             string[] names;
             Assert.AreEqual(ScardError.Success, Manager.ListReaders(Context, out names), "readers of " + target.BoardSpec);

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using EmbeddedSmartCard.Manager;
-using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
 {
@@ -35,20 +34,10 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
             get { return PersonPatienceMillis; }
         }
 
-        /// <summary>The first reader whose name contains <see cref="HilEnvironment.ReaderVariable"/>, or the first reader when it is unset.</summary>
-        public override string PickReader(string[] names)
+        /// <summary><see cref="HilEnvironment.ReaderVariable"/>; unset, the first reader.</summary>
+        protected override string ReaderNamePart
         {
-            string wanted = HilEnvironment.Reader;
-            foreach (string name in names)
-            {
-                if (wanted == null || name.Contains(wanted, StringComparison.Ordinal))
-                {
-                    return name;
-                }
-            }
-
-            Assert.Fail("board '" + boardSpec + "' has no reader" + (wanted == null ? "" : " named like '" + wanted + "'") + " among: " + string.Join(" | ", names));
-            return null;
+            get { return HilEnvironment.Reader; }
         }
 
         public override void TakeCardOut(EndToEndRig rig)

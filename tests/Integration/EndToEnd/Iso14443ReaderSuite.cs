@@ -1,3 +1,5 @@
+using EmbeddedSmartCard.Boards.Simulator;
+using EmbeddedSmartCard.Manager;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
@@ -7,6 +9,11 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
     {
         /// <summary>The category indicator that opens a storage card's historical bytes (see <see cref="StorageCardReaderSuite"/>).</summary>
         private const byte StorageCategory = 0x80;
+
+        protected Iso14443ReaderSuite(ReaderTarget target)
+            : base(target, SimulatorPn532Cards.Iso14443_4)
+        {
+        }
 
         /// <summary>Type A: the ATS historical bytes; type B: ATQB application data and protocol info (reference §4.5.1). Neither is a storage card's.</summary>
         protected override void CheckHistoricalBytes(byte[] atr, int count)
@@ -18,13 +25,12 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         [TestMethod]
         public void ASelectOfAnAbsentApplicationIsNotFound()
         {
-            using (EndToEndRig rig = new EndToEndRig(CreateReader()))
+            using (EndToEndRig rig = OpenRig())
             {
-                PresentAtr(rig);
                 int protocol;
-                int handle = rig.Connect(ConnectProtocols, out protocol);
+                int handle = ConnectToCard(rig, out protocol);
                 AssertAbsentApplicationNotFound(rig, handle, protocol);
-                rig.Disconnect(handle, Manager.ScardConstants.LeaveCard);
+                rig.Disconnect(handle, ScardConstants.LeaveCard);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
     /// What every reader must do end to end through the SCard API, whatever the card: be listed, show the
     /// card with a well-formed ATR, keep to the disconnect dispositions (PC/SC part 5 §3.1.5, SCardDisconnect),
     /// and see the card leave. The derived suites add what their kind of card answers; [TestClass]es derived
-    /// from those pick the <see cref="ReaderUnderTest"/>: the simulator, or a real board.
+    /// from those pick the <see cref="ReaderTarget"/>: the simulator, or a real board.
     /// </summary>
     public abstract class ReaderSuite
     {
@@ -21,8 +21,20 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         /// <summary>SW1 6A: wrong parameters P1-P2, the class of 6A 82 "file or application not found" (ISO 7816-4 §5.6, table 6).</summary>
         private const string WrongParametersClass = "6A";
 
-        /// <summary>The reader to run against; a real board ends the test Inconclusive here when it is not described.</summary>
-        protected abstract ReaderUnderTest CreateReader();
+        private readonly ReaderTarget target;
+        private readonly string cardKind;
+
+        /// <param name="cardKind">The card on the reader: one of <see cref="HilEnvironment.CardKinds"/>.</param>
+        protected ReaderSuite(ReaderTarget target, string cardKind)
+        {
+            this.target = target;
+            this.cardKind = cardKind;
+        }
+
+        protected string CardKind
+        {
+            get { return cardKind; }
+        }
 
         /// <summary>A command the suite's card answers with a status word (any), for the exchanges around dispositions.</summary>
         protected abstract string ProbeCommand { get; }
@@ -36,7 +48,7 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         [TestMethod]
         public void TheReaderIsListed()
         {
-            using (EndToEndRig rig = new EndToEndRig(CreateReader()))
+            using (EndToEndRig rig = OpenRig())
             {
                 string[] names;
                 Assert.AreEqual(ScardError.Success, rig.Manager.ListReaders(rig.Context, out names));
@@ -47,7 +59,7 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         [TestMethod]
         public void TheCardIsPresentWithAWellFormedAtr()
         {
-            using (EndToEndRig rig = new EndToEndRig(CreateReader()))
+            using (EndToEndRig rig = OpenRig())
             {
                 Atr atr = PresentAtr(rig);
                 Assert.IsTrue(atr.IsStructurallyValid, "ATR " + Hex(atr.Bytes, atr.Length) + ": TS, length and TCK (reference iso7816-pn532.md §1.3)");
@@ -58,11 +70,10 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         [TestMethod]
         public void StatusNamesTheReaderTheProtocolAndTheAtr()
         {
-            using (EndToEndRig rig = new EndToEndRig(CreateReader()))
+            using (EndToEndRig rig = OpenRig())
             {
-                Atr atr = PresentAtr(rig);
                 int protocol;
-                int handle = rig.Connect(ConnectProtocols, out protocol);
+                int handle = ConnectToCard(rig, out protocol);
                 byte[] statusAtr = new byte[ScardConstants.MaxAtrSize];
                 string reader;
                 int state;
@@ -72,7 +83,8 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
                 Assert.AreEqual(rig.Reader, reader);
                 Assert.AreEqual(ScardConstants.Specific, state & ScardConstants.Specific, "a protocol is set: state " + state);
                 Assert.AreEqual(protocol, statusProtocol);
-                Assert.AreEqual(Hex(atr.Bytes, atr.Length), Hex(statusAtr, atrLength));
+                Atr atr = PresentAtr(rig);
+                Assert.AreEqual(Hex(atr.Bytes, atr.Length), Hex(statusAtr, atrLength), "the ATR the reader state shows");
                 rig.Disconnect(handle, ScardConstants.LeaveCard);
             }
         }
@@ -80,30 +92,24 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         [TestMethod]
         public void LeaveCardKeepsTheCardPoweredForTheNextConnection()
         {
-            using (EndToEndRig rig = new EndToEndRig(CreateReader()))
+            using (EndToEndRig rig = OpenRig())
             {
                 PresentAtr(rig);
-                int protocol;
-                int handle = rig.Connect(ConnectProtocols, out protocol);
-                rig.Exchange(handle, protocol, ProbeCommand);
-                rig.Disconnect(handle, ScardConstants.LeaveCard);
+                AssertANewConnectionWorks(rig);
 
                 ScardReaderState entry = rig.WaitFor(rig.Reader, ScardConstants.StatePresent, true);
                 Assert.AreEqual(0, entry.EventState & ScardConstants.StateUnpowered, "still powered: state 0x" + entry.EventState.ToString("X"));
-                handle = rig.Connect(ConnectProtocols, out protocol);
-                rig.Exchange(handle, protocol, ProbeCommand);
-                rig.Disconnect(handle, ScardConstants.LeaveCard);
+                AssertANewConnectionWorks(rig);
             }
         }
 
         [TestMethod]
         public void ResetCardIsReportedToTheOtherHandleUntilItReconnects()
         {
-            using (EndToEndRig rig = new EndToEndRig(CreateReader()))
+            using (EndToEndRig rig = OpenRig())
             {
-                PresentAtr(rig);
                 int protocol;
-                int resetting = rig.Connect(ConnectProtocols, out protocol);
+                int resetting = ConnectToCard(rig, out protocol);
                 int other = rig.Connect(ConnectProtocols, out protocol);
                 rig.Disconnect(resetting, ScardConstants.ResetCard);
 
@@ -119,7 +125,7 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         [TestMethod]
         public void UnpowerCardLeavesTheCardUnpoweredUntilTheNextConnection()
         {
-            using (EndToEndRig rig = new EndToEndRig(CreateReader()))
+            using (EndToEndRig rig = OpenRig())
             {
                 Atr atr = PresentAtr(rig);
                 int protocol;
@@ -127,31 +133,50 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
                 rig.Disconnect(handle, ScardConstants.UnpowerCard);
 
                 rig.WaitFor(rig.Reader, ScardConstants.StatePresent | ScardConstants.StateUnpowered);
-                handle = rig.Connect(ConnectProtocols, out protocol);
-                rig.Exchange(handle, protocol, ProbeCommand);
+                AssertANewConnectionWorks(rig);
                 Assert.AreEqual(Hex(atr.Bytes, atr.Length), Hex(PresentAtr(rig).Bytes, atr.Length), "powered again with the same ATR");
-                rig.Disconnect(handle, ScardConstants.LeaveCard);
             }
         }
 
         [TestMethod]
         public void RemovalIsSeenAndTheConnectedHandleGetsRemovedCard()
         {
-            ReaderUnderTest target = CreateReader();
-            using (EndToEndRig rig = new EndToEndRig(target))
+            using (EndToEndRig rig = OpenRig())
             {
-                PresentAtr(rig);
                 int protocol;
-                int handle = rig.Connect(ConnectProtocols, out protocol);
-                target.TakeCardOut(rig);
+                int handle = ConnectToCard(rig, out protocol);
+                rig.Target.TakeCardOut(rig);
 
-                rig.WaitFor(rig.Reader, ScardConstants.StateEmpty, false, target.RemovalPatienceMillis);
+                rig.WaitFor(rig.Reader, ScardConstants.StateEmpty, false, rig.Target.RemovalPatienceMillis);
                 int result;
                 rig.TryExchange(handle, protocol, ProbeCommand, out result);
                 Assert.AreEqual(ScardError.GetName(ScardError.RemovedCard), ScardError.GetName(result));
                 rig.Manager.Disconnect(handle, ScardConstants.LeaveCard);
-                target.PutCardBack(rig);
+                rig.Target.PutCardBack(rig);
             }
+        }
+
+        /// <summary>The rig over this suite's target: the simulator board, or the real board (Inconclusive when the environment does not describe one).</summary>
+        protected EndToEndRig OpenRig()
+        {
+            ReaderUnderTest reader = target == ReaderTarget.Simulator ? new SimulatorReader(cardKind) : (ReaderUnderTest)new HilReader(cardKind);
+            return new EndToEndRig(reader);
+        }
+
+        /// <summary>Waits (bounded) for the card with its ATR, then connects with the suite's protocols; returns the handle.</summary>
+        protected int ConnectToCard(EndToEndRig rig, out int protocol)
+        {
+            PresentAtr(rig);
+            return rig.Connect(ConnectProtocols, out protocol);
+        }
+
+        /// <summary>A new connection to the card answers the probe command; it then leaves the card as it is.</summary>
+        private void AssertANewConnectionWorks(EndToEndRig rig)
+        {
+            int protocol;
+            int handle = rig.Connect(ConnectProtocols, out protocol);
+            rig.Exchange(handle, protocol, ProbeCommand);
+            rig.Disconnect(handle, ScardConstants.LeaveCard);
         }
 
         /// <summary>Waits (bounded) for the card with its ATR and parses it.</summary>

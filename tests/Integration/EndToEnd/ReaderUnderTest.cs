@@ -1,3 +1,6 @@
+using System;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
 namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
 {
     /// <summary>
@@ -19,8 +22,24 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
             get { return null; }
         }
 
-        /// <summary>The reader of the suite among <paramref name="names"/> (the manager's list); fails the test when none fits.</summary>
-        public abstract string PickReader(string[] names);
+        /// <summary>Part of the name of the suite's reader, or null for the first reader the board has.</summary>
+        protected abstract string ReaderNamePart { get; }
+
+        /// <summary>The first of <paramref name="names"/> (the manager's list) that contains <see cref="ReaderNamePart"/>; fails the test when none does.</summary>
+        public string PickReader(string[] names)
+        {
+            string wanted = ReaderNamePart;
+            foreach (string name in names)
+            {
+                if (wanted == null || name.Contains(wanted, StringComparison.Ordinal))
+                {
+                    return name;
+                }
+            }
+
+            Assert.Fail("board '" + BoardSpec + "' has no reader" + (wanted == null ? "" : " named like '" + wanted + "'") + " among: " + string.Join(" | ", names));
+            return null;
+        }
 
         /// <summary>Takes the card out of the rig's reader (or asks a person to); ends the test Inconclusive when that cannot happen.</summary>
         public abstract void TakeCardOut(EndToEndRig rig);

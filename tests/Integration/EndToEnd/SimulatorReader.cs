@@ -1,7 +1,5 @@
-using System;
 using EmbeddedSmartCard.Boards.Linux;
 using EmbeddedSmartCard.Boards.Simulator;
-using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
 {
@@ -53,19 +51,9 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
             get { return cardKind == HilEnvironment.ContactCard; }
         }
 
-        public override string PickReader(string[] names)
+        protected override string ReaderNamePart
         {
-            string friendly = IsContact ? SimulatorBoard.ReaderName : SimulatorPn532.ReaderName;
-            foreach (string name in names)
-            {
-                if (name.StartsWith(friendly, StringComparison.Ordinal))
-                {
-                    return name;
-                }
-            }
-
-            Assert.Fail("no '" + friendly + "' among: " + string.Join(" | ", names));
-            return null;
+            get { return IsContact ? SimulatorBoard.ReaderName : SimulatorPn532.ReaderName; }
         }
 
         public override void TakeCardOut(EndToEndRig rig)

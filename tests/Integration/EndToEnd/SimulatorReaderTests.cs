@@ -7,49 +7,27 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
     [TestClass]
     public sealed class SimulatorContactReaderTests : ContactReaderSuite
     {
-        protected override ReaderUnderTest CreateReader()
-        {
-            return new SimulatorReader(HilEnvironment.ContactCard);
-        }
+        public SimulatorContactReaderTests() : base(ReaderTarget.Simulator) { }
     }
 
     /// <summary>The ISO 14443-4 suite on the simulated PN532 ("sim:pn532,taps=0:iso14443-4"); always runs.</summary>
     [TestClass]
     public sealed class SimulatorIso14443ReaderTests : Iso14443ReaderSuite
     {
-        protected override ReaderUnderTest CreateReader()
-        {
-            return new SimulatorReader(SimulatorPn532Cards.Iso14443_4);
-        }
+        public SimulatorIso14443ReaderTests() : base(ReaderTarget.Simulator) { }
     }
 
     /// <summary>The storage-card suite with the simulated PN532's MIFARE Classic 1K; always runs.</summary>
     [TestClass]
     public sealed class SimulatorMifare1KReaderTests : StorageCardReaderSuite
     {
-        protected override string CardName
-        {
-            get { return Mifare1KName; }
-        }
-
-        protected override ReaderUnderTest CreateReader()
-        {
-            return new SimulatorReader(SimulatorPn532Cards.Mifare1K);
-        }
+        public SimulatorMifare1KReaderTests() : base(ReaderTarget.Simulator, SimulatorPn532Cards.Mifare1K) { }
     }
 
     /// <summary>The storage-card suite with the simulated PN532's Ultralight; always runs.</summary>
     [TestClass]
     public sealed class SimulatorUltralightReaderTests : StorageCardReaderSuite
     {
-        protected override string CardName
-        {
-            get { return UltralightName; }
-        }
-
-        protected override ReaderUnderTest CreateReader()
-        {
-            return new SimulatorReader(SimulatorPn532Cards.Ultralight);
-        }
+        public SimulatorUltralightReaderTests() : base(ReaderTarget.Simulator, SimulatorPn532Cards.Ultralight) { }
     }
 }

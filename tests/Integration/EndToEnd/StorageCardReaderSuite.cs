@@ -1,3 +1,4 @@
+using EmbeddedSmartCard.Boards.Simulator;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
@@ -16,16 +17,25 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         private const string Iso14443APart3 = "03";
 
         /// <summary>Card name 00 01: MIFARE Classic 1K (PC/SC part 3 supplement, card names table).</summary>
-        public const string Mifare1KName = "0001";
+        private const string Mifare1KName = "0001";
 
         /// <summary>Card name 00 03: MIFARE Ultralight.</summary>
-        public const string UltralightName = "0003";
+        private const string UltralightName = "0003";
 
         private const string Header = "804F0CA000000306";
         private const string Reserved = "00000000";
 
-        /// <summary>The card name NN NN the suite's card announces, as four hex digits (PC/SC part 3 supplement, card names table).</summary>
-        protected abstract string CardName { get; }
+        /// <param name="cardKind"><see cref="SimulatorPn532Cards.Mifare1K"/> or <see cref="SimulatorPn532Cards.Ultralight"/>.</param>
+        protected StorageCardReaderSuite(ReaderTarget target, string cardKind)
+            : base(target, cardKind)
+        {
+        }
+
+        /// <summary>The card name NN NN the suite's card announces, as four hex digits.</summary>
+        private string CardName
+        {
+            get { return CardKind == SimulatorPn532Cards.Mifare1K ? Mifare1KName : UltralightName; }
+        }
 
         protected override void CheckHistoricalBytes(byte[] atr, int count)
         {
