@@ -83,15 +83,6 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         [TestMethod]
-        public void SimSpecBuildsTheSimulatorBoard()
-        {
-            using (IBoard board = BoardFactory.Create("sim"))
-            {
-                Assert.IsTrue(board.ReaderCount > 0);
-            }
-        }
-
-        [TestMethod]
         public void UartCardBoardOverAPtyHasOneNamedReader()
         {
             using (PtyPair pair = LinuxUartTests.StartPair())
