@@ -41,6 +41,23 @@ namespace EmbeddedSmartCard.Boards.Profiles
         /// <summary>Linux only: N of /dev/gpiochipN holding the GPIO lines (0 on a Raspberry Pi).</summary>
         public int GpioChip;
 
+        /// <summary>The wired readers, the contact socket first: the order of the board's reader indexes.</summary>
+        public ReaderWiring[] GetReaders()
+        {
+            ReaderWiring[] readers = new ReaderWiring[(Contact == null ? 0 : 1) + (Pn532 == null ? 0 : 1)];
+            if (Contact != null)
+            {
+                readers[0] = Contact;
+            }
+
+            if (Pn532 != null)
+            {
+                readers[readers.Length - 1] = Pn532;
+            }
+
+            return readers;
+        }
+
         /// <summary>The pin of the door output <paramref name="role"/>, or null when not wired.</summary>
         public PinWiring GetOutput(string role)
         {

@@ -13,6 +13,9 @@ namespace EmbeddedSmartCard.Boards.Profiles
 
         /// <summary>nanoFramework numbers the ESP32 SPI controllers SPI1 (VSPI here) and SPI2.</summary>
         private const int SpiBus = 1;
+
+        /// <summary>The chip select is the GPIO of <see cref="SpiCsGpio"/>; the controller number is unused.</summary>
+        private const int SpiChipSelect = 0;
         private const int SpiMosiGpio = 23;
         private const int SpiMisoGpio = 19;
         private const int SpiSckGpio = 18;
@@ -60,7 +63,9 @@ namespace EmbeddedSmartCard.Boards.Profiles
                     return WithPn532(name, "ESP32 + PN532 on I2C1 (SDA 21, SCL 22, 0x24), IRQ GPIO4, RSTPDN GPIO27", I2cPn532());
                 case Contact:
                     BoardProfile profile = New(name, "ESP32 + contact socket on UART2 (TX 17, RX 16), RST GPIO25, VCC GPIO26, detect GPIO34, CLK GPIO32");
-                    profile.Contact = ContactSocket();
+                    profile.Contact = ProfileParts.ContactSocket(Uart2Port, CardResetGpio, CardVccGpio, CardDetectGpio, CardClockGpio);
+                    profile.Contact.Uart.TxPin = Uart2TxGpio;
+                    profile.Contact.Uart.RxPin = Uart2RxGpio;
                     return profile;
                 default:
                     return null;
@@ -70,18 +75,14 @@ namespace EmbeddedSmartCard.Boards.Profiles
         private static BoardProfile WithPn532(string name, string title, Pn532Wiring pn532)
         {
             BoardProfile profile = New(name, title);
-            pn532.Irq = ProfileParts.Pn532Line(Pn532IrqGpio);
-            pn532.Reset = ProfileParts.Pn532Line(Pn532ResetGpio);
+            ProfileParts.WirePn532Lines(pn532, Pn532IrqGpio, Pn532ResetGpio);
             profile.Pn532 = pn532;
             return profile;
         }
 
         private static Pn532Wiring SpiPn532()
         {
-            Pn532Wiring pn532 = new Pn532Wiring();
-            pn532.Interface = Pn532Interface.Spi;
-            pn532.Spi.Bus = SpiBus;
-            pn532.Spi.ClockHz = SpiHz;
+            Pn532Wiring pn532 = ProfileParts.SpiPn532(SpiBus, SpiChipSelect, SpiHz);
             pn532.Spi.MosiPin = SpiMosiGpio;
             pn532.Spi.MisoPin = SpiMisoGpio;
             pn532.Spi.SckPin = SpiSckGpio;
@@ -91,28 +92,10 @@ namespace EmbeddedSmartCard.Boards.Profiles
 
         private static Pn532Wiring I2cPn532()
         {
-            Pn532Wiring pn532 = new Pn532Wiring();
-            pn532.Interface = Pn532Interface.I2c;
-            pn532.I2c.Bus = I2cBus;
-            pn532.I2c.Address = ProfileParts.Pn532I2cAddress;
-            pn532.I2c.ClockHz = I2cHz;
+            Pn532Wiring pn532 = ProfileParts.I2cPn532(I2cBus, I2cHz);
             pn532.I2c.SdaPin = I2cSdaGpio;
             pn532.I2c.SclPin = I2cSclGpio;
             return pn532;
-        }
-
-        private static ContactWiring ContactSocket()
-        {
-            ContactWiring contact = new ContactWiring();
-            contact.Uart.Port = Uart2Port;
-            contact.Uart.TxPin = Uart2TxGpio;
-            contact.Uart.RxPin = Uart2RxGpio;
-            contact.Uart.SingleWire = true;
-            contact.Reset = new PinWiring(CardResetGpio, false);
-            contact.Vcc = ProfileParts.VccSwitch(CardVccGpio);
-            contact.CardDetect = ProfileParts.DetectSwitch(CardDetectGpio);
-            contact.Clock = new PinWiring(CardClockGpio, false);
-            return contact;
         }
 
         private static BoardProfile New(string name, string title)

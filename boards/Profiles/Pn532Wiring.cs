@@ -4,10 +4,16 @@ namespace EmbeddedSmartCard.Boards.Profiles
 {
     /// <summary>
     /// A PN532 module: the host interface and its bus wiring (only the one <see cref="Interface"/> names is
-    /// used), P70_IRQ and RSTPDN on GPIOs when wired (null otherwise).
+    /// used), P70_IRQ and RSTPDN (<see cref="ReaderWiring.Reset"/>: low holds the chip in reset) on GPIOs when
+    /// wired (null otherwise).
     /// </summary>
-    public sealed class Pn532Wiring
+    public sealed class Pn532Wiring : ReaderWiring
     {
+        public Pn532Wiring(Pn532Interface bus)
+        {
+            Interface = bus;
+        }
+
         public Pn532Interface Interface;
 
         public I2cWiring I2c = new I2cWiring();
@@ -21,11 +27,5 @@ namespace EmbeddedSmartCard.Boards.Profiles
 
         /// <summary>P70_IRQ, low while a response is ready; null to poll the status instead.</summary>
         public PinWiring Irq;
-
-        /// <summary>RSTPDN, low holds the chip in reset; null when tied high.</summary>
-        public PinWiring Reset;
-
-        /// <summary>Friendly reader name, or null for the driver's default.</summary>
-        public string ReaderName;
     }
 }

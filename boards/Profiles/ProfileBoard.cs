@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Hal;
 
@@ -46,22 +45,15 @@ namespace EmbeddedSmartCard.Boards.Profiles
         {
             try
             {
-                ArrayList readers = new ArrayList();
-                ArrayList names = new ArrayList();
-                if (profile.Contact != null)
+                ReaderWiring[] wirings = profile.GetReaders();
+                IReaderDriver[] readers = new IReaderDriver[wirings.Length];
+                string[] names = new string[wirings.Length];
+                for (int i = 0; i < wirings.Length; i++)
                 {
-                    readers.Add(ContactReaderBuilder.Build(profile.Contact, hardware));
-                    names.Add(ContactReaderBuilder.ReaderName(profile.Contact));
+                    readers[i] = OpenReader(profile, wirings[i], hardware, out names[i]);
                 }
 
-                if (profile.Pn532 != null)
-                {
-                    readers.Add(Pn532ReaderBuilder.Build(profile.Pn532, profile.PollMillis, hardware));
-                    names.Add(Pn532ReaderBuilder.ReaderName(profile.Pn532));
-                }
-
-                IOutputPin[] outputs = OpenOutputs(profile, hardware);
-                return new ProfileBoard(profile, hardware, (IReaderDriver[])readers.ToArray(typeof(IReaderDriver)), (string[])names.ToArray(typeof(string)), outputs);
+                return new ProfileBoard(profile, hardware, readers, names, OpenOutputs(profile, hardware));
             }
             catch
             {
@@ -97,6 +89,20 @@ namespace EmbeddedSmartCard.Boards.Profiles
             }
 
             hardware.Dispose();
+        }
+
+        private static IReaderDriver OpenReader(BoardProfile profile, ReaderWiring wiring, IBoardHardware hardware, out string name)
+        {
+            ContactWiring contact = wiring as ContactWiring;
+            if (contact != null)
+            {
+                name = ContactReaderBuilder.ReaderName(contact);
+                return ContactReaderBuilder.Build(contact, hardware);
+            }
+
+            Pn532Wiring pn532 = (Pn532Wiring)wiring;
+            name = Pn532ReaderBuilder.ReaderName(pn532);
+            return Pn532ReaderBuilder.Build(pn532, profile.PollMillis, hardware);
         }
 
         /// <summary>Every door output starts inactive: strike locked, LEDs and buzzer off.</summary>

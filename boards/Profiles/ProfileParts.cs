@@ -1,10 +1,13 @@
 namespace EmbeddedSmartCard.Boards.Profiles
 {
-    /// <summary>The wiring conventions every catalogue profile shares.</summary>
+    /// <summary>The wiring conventions every catalogue profile shares; the family files hold only their pin numbers.</summary>
     internal static class ProfileParts
     {
         /// <summary>The PN532's fixed I2C address (reference iso7816-pn532.md §3.2 "I2C": 0x48 write = 0x24 7-bit).</summary>
         public const int Pn532I2cAddress = 0x24;
+
+        /// <summary>An unwired signal in the arguments below.</summary>
+        public const int NotWired = -1;
 
         public static BoardProfile New(string name, string title, string platform)
         {
@@ -24,25 +27,56 @@ namespace EmbeddedSmartCard.Boards.Profiles
             profile.SetOutput(OutputRole.Buzzer, new PinWiring(buzzer, false));
         }
 
+        public static Pn532Wiring I2cPn532(int bus, int clockHz)
+        {
+            Pn532Wiring pn532 = new Pn532Wiring(Pn532Interface.I2c);
+            pn532.I2c.Bus = bus;
+            pn532.I2c.Address = Pn532I2cAddress;
+            pn532.I2c.ClockHz = clockHz;
+            return pn532;
+        }
+
+        public static Pn532Wiring SpiPn532(int bus, int chipSelect, int clockHz)
+        {
+            Pn532Wiring pn532 = new Pn532Wiring(Pn532Interface.Spi);
+            pn532.Spi.Bus = bus;
+            pn532.Spi.ChipSelect = chipSelect;
+            pn532.Spi.ClockHz = clockHz;
+            return pn532;
+        }
+
+        public static Pn532Wiring HsuPn532(string port)
+        {
+            Pn532Wiring pn532 = new Pn532Wiring(Pn532Interface.Hsu);
+            pn532.Uart.Port = port;
+            return pn532;
+        }
+
         /// <summary>
-        /// P70_IRQ and RSTPDN go to the driver at their electrical level: it knows both are low-active
-        /// (reference §3.2 "IRQ"), so the wiring inverts nothing.
+        /// P70_IRQ and RSTPDN (either may be <see cref="NotWired"/>) go to the driver at their electrical level:
+        /// it knows both are low-active (reference §3.2 "IRQ"), so the wiring inverts nothing.
         /// </summary>
-        public static PinWiring Pn532Line(int pin)
+        public static void WirePn532Lines(Pn532Wiring pn532, int irq, int reset)
         {
-            return new PinWiring(pin, false);
+            pn532.Irq = irq == NotWired ? null : new PinWiring(irq, false);
+            pn532.Reset = reset == NotWired ? null : new PinWiring(reset, false);
         }
 
-        /// <summary>A P-channel MOSFET high-side switch feeds the card's VCC: its gate low turns the supply on.</summary>
-        public static PinWiring VccSwitch(int pin)
+        /// <summary>
+        /// A socket on a single-wire UART (ISO 7816-3 §7.1: I/O is one half-duplex line). The VCC switch is a
+        /// P-channel MOSFET high-side switch (gate low turns the supply on) and the card-present switch closes to
+        /// ground against a pull-up, so both are active low; RST and CLK are driven directly.
+        /// </summary>
+        public static ContactWiring ContactSocket(string port, int reset, int vcc, int detect, int clock)
         {
-            return new PinWiring(pin, true);
-        }
-
-        /// <summary>The socket's card-present switch closes to ground against a pull-up: low means a card.</summary>
-        public static PinWiring DetectSwitch(int pin)
-        {
-            return new PinWiring(pin, true);
+            ContactWiring contact = new ContactWiring();
+            contact.Uart.Port = port;
+            contact.Uart.SingleWire = true;
+            contact.Reset = new PinWiring(reset, false);
+            contact.Vcc = new PinWiring(vcc, true);
+            contact.CardDetect = new PinWiring(detect, true);
+            contact.Clock = new PinWiring(clock, false);
+            return contact;
         }
     }
 }

@@ -116,65 +116,60 @@ namespace EmbeddedSmartCard.Boards.Profiles
             }
         }
 
-        /// <summary>Keys meaning the same signal on whichever reader the profile has: name, uart (the contact socket's or the PN532's HSU), rst.</summary>
+        /// <summary>
+        /// Keys naming the same signal on each reader that has it: name (every reader), uart (the contact socket's
+        /// port and a PN532's HSU port), rst (the card's RST and the PN532's RSTPDN).
+        /// </summary>
         private static bool ApplyShared(BoardProfile profile, string key, string value)
         {
-            if (key != Name && key != Uart && key != Rst)
+            ReaderWiring[] readers = profile.GetReaders();
+            switch (key)
+            {
+                case Name:
+                    string name = SettingValue.Text(key, value);
+                    for (int i = 0; i < readers.Length; i++)
+                    {
+                        readers[i].ReaderName = name;
+                    }
+
+                    return true;
+                case Rst:
+                    PinWiring reset = SettingValue.Pin(key, value);
+                    for (int i = 0; i < readers.Length; i++)
+                    {
+                        readers[i].Reset = reset;
+                    }
+
+                    return true;
+                case Uart:
+                    ApplyPort(profile, key, SettingValue.Text(key, value));
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static void ApplyPort(BoardProfile profile, string key, string port)
+        {
+            bool applied = SetPort(profile.Contact == null ? null : profile.Contact.Uart, port);
+            Pn532Wiring pn532 = profile.Pn532;
+            applied |= SetPort(pn532 == null || pn532.Interface != Pn532Interface.Hsu ? null : pn532.Uart, port);
+            if (!applied)
+            {
+                throw new ArgumentException("setting " + key + ": profile " + profile.Name + " has no UART reader");
+            }
+        }
+
+        /// <summary>Sets the port of <paramref name="uart"/>; false when there is no such UART.</summary>
+        private static bool SetPort(UartWiring uart, string port)
+        {
+            if (uart == null)
             {
                 return false;
             }
 
-            bool applied = false;
-            if (profile.Contact != null)
-            {
-                ApplyToContact(profile.Contact, key, value);
-                applied = true;
-            }
-
-            if (profile.Pn532 != null && (key != Uart || profile.Pn532.Interface == Pn532Interface.Hsu))
-            {
-                ApplyToPn532(profile.Pn532, key, value);
-                applied = true;
-            }
-
-            if (!applied)
-            {
-                throw new ArgumentException("setting " + key + ": profile " + profile.Name + " has no reader it applies to");
-            }
-
+            uart.Port = port;
             return true;
-        }
-
-        private static void ApplyToContact(ContactWiring contact, string key, string value)
-        {
-            switch (key)
-            {
-                case Name:
-                    contact.ReaderName = SettingValue.Text(key, value);
-                    break;
-                case Uart:
-                    contact.Uart.Port = SettingValue.Text(key, value);
-                    break;
-                default:
-                    contact.Reset = SettingValue.Pin(key, value);
-                    break;
-            }
-        }
-
-        private static void ApplyToPn532(Pn532Wiring pn532, string key, string value)
-        {
-            switch (key)
-            {
-                case Name:
-                    pn532.ReaderName = SettingValue.Text(key, value);
-                    break;
-                case Uart:
-                    pn532.Uart.Port = SettingValue.Text(key, value);
-                    break;
-                default:
-                    pn532.Reset = SettingValue.Pin(key, value);
-                    break;
-            }
         }
 
         private static bool ApplyOutput(BoardProfile profile, string key, string value)

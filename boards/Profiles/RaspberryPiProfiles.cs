@@ -11,13 +11,13 @@ namespace EmbeddedSmartCard.Boards.Profiles
         public const string Pn532Hsu = "rpi-pn532-hsu";
         public const string Contact = "rpi-contact";
 
-        /// <summary>The PL011 on GPIO14/15 once the serial console is moved off it (reference nanoframework.md is silent; Raspberry Pi "UART configuration").</summary>
+        /// <summary>The PL011 on GPIO14/15, once the serial console is moved off it (Raspberry Pi documentation, "UART configuration").</summary>
         private const string Pl011Port = "/dev/ttyAMA0";
 
         /// <summary>i2c_arm is /dev/i2c-1 on every 40-pin Pi.</summary>
         private const int I2cBus = 1;
 
-        /// <summary>The Pi's i2c_arm default, 100 kHz (PN532 takes up to 400 kHz, reference §3.2 "I2C").</summary>
+        /// <summary>The Pi's i2c_arm default, 100 kHz (the PN532 takes up to 400 kHz, reference §3.2 "I2C").</summary>
         private const int I2cHz = 100000;
 
         /// <summary>/dev/spidev0.0: SPI0, CE0 on GPIO8.</summary>
@@ -49,68 +49,27 @@ namespace EmbeddedSmartCard.Boards.Profiles
             switch (name)
             {
                 case Pn532I2c:
-                    return WithPn532(name, "Raspberry Pi + PN532 on I2C-1 (0x24), IRQ GPIO25, RSTPDN GPIO20", I2cPn532());
+                    return WithPn532(name, "Raspberry Pi + PN532 on I2C-1 (0x24), IRQ GPIO25, RSTPDN GPIO20", ProfileParts.I2cPn532(I2cBus, I2cHz), Pn532IrqGpio);
                 case Pn532Spi:
-                    return WithPn532(name, "Raspberry Pi + PN532 on SPI0 CE0, IRQ GPIO25, RSTPDN GPIO20", SpiPn532());
+                    return WithPn532(name, "Raspberry Pi + PN532 on SPI0 CE0, IRQ GPIO25, RSTPDN GPIO20", ProfileParts.SpiPn532(SpiBus, SpiChipSelect, SpiHz), Pn532IrqGpio);
                 case Pn532Hsu:
-                    return WithPn532(name, "Raspberry Pi + PN532 on the PL011 UART (" + Pl011Port + "), RSTPDN GPIO20", HsuPn532());
+                    // On HSU the response is simply read from the line: no IRQ.
+                    return WithPn532(name, "Raspberry Pi + PN532 on the PL011 UART (" + Pl011Port + "), RSTPDN GPIO20", ProfileParts.HsuPn532(Pl011Port), ProfileParts.NotWired);
                 case Contact:
                     BoardProfile profile = New(name, "Raspberry Pi + contact socket on the PL011 UART, RST GPIO23, VCC GPIO24, detect GPIO22, CLK PWM0 GPIO18");
-                    profile.Contact = ContactSocket();
+                    profile.Contact = ProfileParts.ContactSocket(Pl011Port, CardResetGpio, CardVccGpio, CardDetectGpio, CardClockGpio);
                     return profile;
                 default:
                     return null;
             }
         }
 
-        private static BoardProfile WithPn532(string name, string title, Pn532Wiring pn532)
+        private static BoardProfile WithPn532(string name, string title, Pn532Wiring pn532, int irq)
         {
             BoardProfile profile = New(name, title);
-            pn532.Reset = ProfileParts.Pn532Line(Pn532ResetGpio);
+            ProfileParts.WirePn532Lines(pn532, irq, Pn532ResetGpio);
             profile.Pn532 = pn532;
             return profile;
-        }
-
-        private static Pn532Wiring I2cPn532()
-        {
-            Pn532Wiring pn532 = new Pn532Wiring();
-            pn532.Interface = Pn532Interface.I2c;
-            pn532.I2c.Bus = I2cBus;
-            pn532.I2c.Address = ProfileParts.Pn532I2cAddress;
-            pn532.I2c.ClockHz = I2cHz;
-            pn532.Irq = ProfileParts.Pn532Line(Pn532IrqGpio);
-            return pn532;
-        }
-
-        private static Pn532Wiring SpiPn532()
-        {
-            Pn532Wiring pn532 = new Pn532Wiring();
-            pn532.Interface = Pn532Interface.Spi;
-            pn532.Spi.Bus = SpiBus;
-            pn532.Spi.ChipSelect = SpiChipSelect;
-            pn532.Spi.ClockHz = SpiHz;
-            pn532.Irq = ProfileParts.Pn532Line(Pn532IrqGpio);
-            return pn532;
-        }
-
-        private static Pn532Wiring HsuPn532()
-        {
-            Pn532Wiring pn532 = new Pn532Wiring();
-            pn532.Interface = Pn532Interface.Hsu;
-            pn532.Uart.Port = Pl011Port;
-            return pn532;
-        }
-
-        private static ContactWiring ContactSocket()
-        {
-            ContactWiring contact = new ContactWiring();
-            contact.Uart.Port = Pl011Port;
-            contact.Uart.SingleWire = true;
-            contact.Reset = new PinWiring(CardResetGpio, false);
-            contact.Vcc = ProfileParts.VccSwitch(CardVccGpio);
-            contact.CardDetect = ProfileParts.DetectSwitch(CardDetectGpio);
-            contact.Clock = new PinWiring(CardClockGpio, false);
-            return contact;
         }
 
         private static BoardProfile New(string name, string title)

@@ -25,23 +25,11 @@ namespace EmbeddedSmartCard.Boards.Profiles
             }
 
             BoardProfile profile = ProfileParts.New(name, "STM32F769I-DISCO + contact socket on USART6 (Arduino D1/D0), RST D2, VCC D4, detect D7, CLK D3 (TIM10_CH1)", BoardProfile.NanoFrameworkPlatform);
-            profile.Contact = ContactSocket();
+            profile.Contact = ProfileParts.ContactSocket(Usart6Port, Pin(PortJ, 1), Pin(PortJ, 0), Pin(PortJ, 3), Pin(PortF, 6));
+            profile.Contact.Uart.TxPin = Pin(PortC, 6);
+            profile.Contact.Uart.RxPin = Pin(PortC, 7);
             ProfileParts.WireDoor(profile, Pin(PortJ, 4), Pin(PortJ, 5), Pin(PortJ, 13), Pin(PortH, 6));
             return profile;
-        }
-
-        private static ContactWiring ContactSocket()
-        {
-            ContactWiring contact = new ContactWiring();
-            contact.Uart.Port = Usart6Port;
-            contact.Uart.TxPin = Pin(PortC, 6);
-            contact.Uart.RxPin = Pin(PortC, 7);
-            contact.Uart.SingleWire = true;
-            contact.Reset = new PinWiring(Pin(PortJ, 1), false);
-            contact.Vcc = ProfileParts.VccSwitch(Pin(PortJ, 0));
-            contact.CardDetect = ProfileParts.DetectSwitch(Pin(PortJ, 3));
-            contact.Clock = new PinWiring(Pin(PortF, 6), false);
-            return contact;
         }
 
         /// <summary>nanoFramework's STM32 pin number of P&lt;port&gt;&lt;n&gt;.</summary>

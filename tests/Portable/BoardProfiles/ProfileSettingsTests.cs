@@ -136,7 +136,7 @@ namespace EmbeddedSmartCard.Tests.BoardProfiles
             AssertErrorMentions(SpecError("rpi-contact,irq=4"), "irq", "has no PN532");
             AssertErrorMentions(SpecError("rpi-pn532-i2c,vcc=4"), "vcc", "has no contact socket");
             AssertErrorMentions(SpecError("rpi-pn532-spi,i2c.bus=0"), "i2c.bus", "not on I2C");
-            AssertErrorMentions(SpecError("rpi-pn532-i2c,uart=/dev/ttyS0"), "uart", "no reader");
+            AssertErrorMentions(SpecError("rpi-pn532-i2c,uart=/dev/ttyS0"), "uart", "no UART reader");
             AssertErrorMentions(SpecError("esp32-pn532-i2c,hsu.baud=9600"), "hsu.baud", "not on HSU");
         }
 
