@@ -108,6 +108,13 @@ namespace EmbeddedSmartCard.Tests.Integration
             return process.WaitForExit(timeoutMillis) && WaitForOutputClosed(timeoutMillis);
         }
 
+        /// <summary>Writes one line to standard input and flushes it (a command to a tool that reads lines).</summary>
+        public void WriteInput(string line)
+        {
+            process.StandardInput.WriteLine(line);
+            process.StandardInput.Flush();
+        }
+
         /// <summary>Closes standard input (EOF).</summary>
         public void CloseInput()
         {
