@@ -97,13 +97,24 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
 
             string key = line.Substring(0, assign).Trim();
             string value = line.Substring(assign + 1).Trim();
+            if (!IsKey(key))
+            {
+                throw Invalid(number, "unknown door setting '" + key + "'");
+            }
+
             if (!ApplySetting(key, value))
             {
                 throw Invalid(number, "bad " + key + " value '" + value + "'");
             }
         }
 
-        /// <summary>False when the value is bad; an unknown key throws.</summary>
+        private static bool IsKey(string key)
+        {
+            return key == SiteKeyKey || key == AllowKey || key == RevokeKey || key == LegacyMifareKey
+                || key == StrikeMillisKey || key == DeniedMillisKey || key == WaitMillisKey;
+        }
+
+        /// <summary>Applies a known key's value; false when the value is bad.</summary>
         private bool ApplySetting(string key, string value)
         {
             if (key == SiteKeyKey)
@@ -132,13 +143,9 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             {
                 DeniedMillis = millis;
             }
-            else if (key == WaitMillisKey)
-            {
-                WaitMillis = millis;
-            }
             else
             {
-                throw new ArgumentException("unknown door setting '" + key + "' (" + Keys + ")");
+                WaitMillis = millis;
             }
 
             return millis >= 0;

@@ -51,7 +51,7 @@ namespace EmbeddedSmartCard.Tests.DoorAccess
         public void AnUnknownKeyListsTheValidOnes()
         {
             string message = ParseError(SiteKeyLine + "strike = 5\n");
-            Assert.IsTrue(message.IndexOf("unknown door setting 'strike'") >= 0, message);
+            Assert.IsTrue(message.IndexOf("line 2: unknown door setting 'strike'") >= 0, message);
             Assert.IsTrue(message.IndexOf(DoorConfig.Keys) >= 0, message);
         }
 
