@@ -1,3 +1,4 @@
+using System.Threading;
 using EmbeddedSmartCard.Firmware.Security;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Manager;
@@ -68,6 +69,9 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             _outputs.Update();
             if (result != ScardError.Success && result != ScardError.Timeout)
             {
+                // Cancelled by Stop, or the manager refused the wait: pause for the wait's time so that Run
+                // does not spin on an error that repeats.
+                Thread.Sleep(result == ScardError.Cancelled ? 0 : timeoutMillis);
                 return null;
             }
 
