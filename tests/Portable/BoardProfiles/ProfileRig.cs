@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using EmbeddedSmartCard.Boards.Profiles;
 using EmbeddedSmartCard.Boards.Simulator;
-using EmbeddedSmartCard.Drivers.Pn532;
 using EmbeddedSmartCard.Manager;
 
 namespace EmbeddedSmartCard.Tests.BoardProfiles
@@ -53,7 +52,7 @@ namespace EmbeddedSmartCard.Tests.BoardProfiles
             ScardReaderState entry = new ScardReaderState();
             entry.Reader = ReaderName(index);
             ScardReaderState[] states = new ScardReaderState[] { entry };
-            Pn532Reader pn532 = Board.GetReader(index) as Pn532Reader;
+            Drivers.Pn532.Pn532Reader pn532 = Board.GetReader(index) as Drivers.Pn532.Pn532Reader;
             for (int round = 0; round < WaitRounds; round++)
             {
                 if (pn532 != null)
