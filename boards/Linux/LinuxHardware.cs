@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using EmbeddedSmartCard.Boards.Profiles;
 using EmbeddedSmartCard.Hal;
@@ -15,8 +14,6 @@ namespace EmbeddedSmartCard.Boards.Linux
     /// </summary>
     public sealed class LinuxHardware : IBoardHardware
     {
-        public const string PlatformName = "linux";
-
         /// <summary>The PWM block of the BCM2835/BCM2711 once the pwm overlay is loaded.</summary>
         public const int DefaultPwmChip = 0;
 
@@ -42,7 +39,7 @@ namespace EmbeddedSmartCard.Boards.Linux
 
         public string Platform
         {
-            get { return PlatformName; }
+            get { return BoardProfile.LinuxPlatform; }
         }
 
         public IClock Clock

@@ -19,8 +19,6 @@ namespace EmbeddedSmartCard.Boards.NanoFramework
     /// </summary>
     public sealed class NanoHardware : IBoardHardware
     {
-        public const string PlatformName = "nanoframework";
-
         /// <summary>The bus speeds of I2cBusSpeed (I2C-bus specification UM10204 §5: Sm 100 kHz, Fm 400 kHz, Fm+ 1 MHz).</summary>
         private const int FastModeHz = 400000;
         private const int FastModePlusHz = 1000000;
@@ -51,7 +49,7 @@ namespace EmbeddedSmartCard.Boards.NanoFramework
 
         public string Platform
         {
-            get { return PlatformName; }
+            get { return BoardProfile.NanoFrameworkPlatform; }
         }
 
         public IClock Clock
