@@ -12,7 +12,7 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
     public abstract class ContactlessReaderSuite : ReaderSuite
     {
         /// <summary>GET DATA, P1 00: the UID (PC/SC part 3 §3.2.2.1.3).</summary>
-        public const string GetUid = "FFCA000000";
+        private const string GetUid = "FFCA000000";
 
         /// <summary>The pseudo-ATR's fixed bytes: TS direct convention, then TD1 = 80 (TD2 follows, T=0) and TD2 = 01 (T=1).</summary>
         private const byte Ts = 0x3B;

@@ -16,7 +16,7 @@ namespace EmbeddedSmartCard.Tests.Integration.EndToEnd
         /// SELECT by DF name, no response data wanted (ISO 7816-4 §11.2.2: P1 04, P2 0C), of an AID in the
         /// proprietary category F (ISO 7816-5 §5.2) that no card issuer registers: "ESC-HIL" in ASCII after F0.
         /// </summary>
-        public const string SelectAbsentApplication = "00A4040C08F04553432D48494C";
+        protected const string SelectAbsentApplication = "00A4040C08F04553432D48494C";
 
         /// <summary>SW1 6A: wrong parameters P1-P2, the class of 6A 82 "file or application not found" (ISO 7816-4 §5.6, table 6).</summary>
         private const string WrongParametersClass = "6A";
