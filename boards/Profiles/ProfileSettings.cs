@@ -44,7 +44,7 @@ namespace EmbeddedSmartCard.Boards.Profiles
         /// <summary>"&lt;profile&gt;[,key=value…]": the profile with the overrides applied left to right.</summary>
         public static BoardProfile ParseSpec(string spec)
         {
-            string[] parts = spec.Split(SpecSeparator);
+            string[] parts = (spec == null ? string.Empty : spec).Split(SpecSeparator);
             BoardProfile profile = Find(parts[0]);
             for (int i = 1; i < parts.Length; i++)
             {
@@ -57,7 +57,7 @@ namespace EmbeddedSmartCard.Boards.Profiles
         /// <summary>Config-file text: "key = value" lines, blank lines and '#' comments; "profile" comes first.</summary>
         public static BoardProfile ParseConfig(string text)
         {
-            string[] lines = text.Split(LineFeed);
+            string[] lines = (text == null ? string.Empty : text).Split(LineFeed);
             BoardProfile profile = null;
             for (int i = 0; i < lines.Length; i++)
             {
@@ -88,6 +88,11 @@ namespace EmbeddedSmartCard.Boards.Profiles
         /// <summary>Applies one key=value to <paramref name="profile"/> (see <see cref="Keys"/>).</summary>
         public static void Apply(BoardProfile profile, string key, string value)
         {
+            if (key == null || value == null)
+            {
+                throw new ArgumentException("a setting needs a key and a value; valid keys: " + Keys);
+            }
+
             ProfileSettingKeys.Apply(profile, key, value);
         }
 

@@ -39,6 +39,25 @@ namespace EmbeddedSmartCard.Tests.BoardProfiles
             Assert.IsNull(hardware.GetOpenedPin(24), "VCC released too");
         }
 
+        /// <summary>A wiring that disagrees with the simulated hardware: card detect on the GPIO the socket's RST output is on.</summary>
+        [TestMethod]
+        public void AnInputOnAnOutputsGpioIsRefused()
+        {
+            SimulatorHardware hardware = SimulatorHardware.For(ProfileCatalog.Find("rpi-contact"));
+            string error = "built";
+            try
+            {
+                ProfileBoard.Build(ProfileSettings.ParseSpec("rpi-contact,rst=none,detect=23"), hardware).Dispose();
+            }
+            catch (InvalidOperationException e)
+            {
+                error = e.Message;
+            }
+
+            Assert.IsTrue(error.IndexOf("gpio 23 is a SimOutputPin") >= 0, error);
+            Assert.IsTrue(error.IndexOf("SimInputPin") >= 0, error);
+        }
+
         /// <summary>An I2C address with no PN532 behind it: the board builds (opening a bus is not talking on it), the reader's Open fails with a status.</summary>
         [TestMethod]
         public void APn532AtAnotherAddressDoesNotOpen()

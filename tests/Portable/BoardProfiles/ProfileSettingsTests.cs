@@ -110,6 +110,24 @@ namespace EmbeddedSmartCard.Tests.BoardProfiles
         }
 
         [TestMethod]
+        public void NullTextIsAnErrorNotACrash()
+        {
+            AssertErrorMentions(SpecError(null), "unknown board profile ''", ProfileCatalog.Names);
+            AssertErrorMentions(ConfigError(null), "no 'profile = <name>' line", ProfileCatalog.Names);
+            string error = "accepted";
+            try
+            {
+                ProfileSettings.Apply(ProfileCatalog.Find("rpi-contact"), "uart", null);
+            }
+            catch (ArgumentException e)
+            {
+                error = e.Message;
+            }
+
+            AssertErrorMentions(error, "a key and a value", ProfileSettings.Keys);
+        }
+
+        [TestMethod]
         public void UnknownKeyListsTheValidKeys()
         {
             string error = SpecError("rpi-contact,reset=17");
