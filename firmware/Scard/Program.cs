@@ -28,6 +28,7 @@ namespace EmbeddedSmartCard.Scard
                     case "bench": return BenchVerb.Run(rest, Console.Out, Console.Error);
                     case "export": return ExportVerb.Run(rest, Console.Out, Console.Error);
                     case "terminal": return TerminalVerb.Run(rest, Console.In, Console.Out, Console.Error);
+                    case "door": return DoorVerb.Run(rest, Console.Out, Console.Error);
                     default:
                         Console.Error.WriteLine("scard: unknown verb '" + args[0] + "'");
                         Console.Error.Write(Usage);
@@ -53,6 +54,7 @@ namespace EmbeddedSmartCard.Scard
             "  bench                  [--exchanges N]          the T=1 transmit benchmark on the simulator board\n" +
             "  export --to <host>:<port> [--board <spec>] [--reader <name>]  a reader's card to pcscd's vpcd (as vicc)\n" +
             "  terminal               [--board <spec>] [--serial <device> [--baud <bps>]]  the card terminal's line protocol (firmware/Terminal/README.md)\n" +
+            "  door                   [--board <spec> --config <file> --log <file> [--count N]]  the door-access scenario on the simulator, or the door controller on a board\n" +
             "board specs: sim (default) | sim:pn532[,taps=<ms>:<card>;...] | uart-card:<device>[,option=value...]\n" +
             "             pn532-i2c:<bus>[:<address>] | pn532-spi:<bus>.<cs>[,irq=<line>] | pn532-hsu:<device>[,baud=<bps>]\n" +
             "             pcsc[,reader=<part of a host reader name>][,poll=<ms>]  (the host's PC/SC readers)\n";
