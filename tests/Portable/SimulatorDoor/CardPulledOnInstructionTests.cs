@@ -18,8 +18,6 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
     [TestClass]
     public class CardPulledOnInstructionTests
     {
-        private const string CardIdHex = "04 A1 B2 C3 D4 E5 F6";
-        private const string SelectAccessApplet = "00 A4 04 0C 09 F0 45 53 43 44 4F 4F 52 01";
         private const string GetCardId = "00 CA DF 01 00";
         private const string InternalAuthenticate = "00 88 00 00 10 00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F 00";
 
@@ -39,8 +37,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
         public void ContactlessCardLeavesTheFieldAtInternalAuthenticate()
         {
             DoorBoardRig rig = new DoorBoardRig();
-            Iso14443_4Card card = SimulatorPn532Cards.CreateAccessCard(TestSupport.Hex("08 77 66 55"), TestSupport.Hex(CardIdHex), new byte[CardKeyDerivation.KeyLength]);
-            card.Faults.RemoveOnInstruction(AccessApplet.InsInternalAuthenticate);
+            Iso14443_4Card card = ArmedContactlessCard();
             rig.Tap(card);
             int handle = rig.Connected(rig.ContactlessReader);
 
@@ -55,8 +52,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
         public void TheFaultFiresOnceSoTheSameCardTappedAgainAnswers()
         {
             DoorBoardRig rig = new DoorBoardRig();
-            Iso14443_4Card card = SimulatorPn532Cards.CreateAccessCard(TestSupport.Hex("08 77 66 55"), TestSupport.Hex(CardIdHex), new byte[CardKeyDerivation.KeyLength]);
-            card.Faults.RemoveOnInstruction(AccessApplet.InsInternalAuthenticate);
+            Iso14443_4Card card = ArmedContactlessCard();
             Assert.AreEqual(1, card.Faults.PendingCount, "armed");
             rig.Tap(card);
             AssertPulledAtAuthentication(rig, rig.Connected(rig.ContactlessReader));
@@ -64,7 +60,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
 
             rig.Tap(card);
             int handle = rig.Connected(rig.ContactlessReader);
-            Assert.AreEqual(DoorBoardRig.SwOk, rig.Send(handle, SelectAccessApplet));
+            Assert.AreEqual(DoorBoardRig.SwOk, rig.Send(handle, DoorBoardRig.SelectAccessApplet));
             Assert.AreEqual(DoorBoardRig.SwOk, rig.Send(handle, InternalAuthenticate), "answered the second time");
             rig.Dispose();
         }
@@ -78,9 +74,17 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
             Assert.AreEqual(0, faults.PendingCount);
         }
 
+        /// <summary>An ISO 14443-4 access card that leaves the field at INTERNAL AUTHENTICATE.</summary>
+        private static Iso14443_4Card ArmedContactlessCard()
+        {
+            Iso14443_4Card card = SimulatorPn532Cards.CreateAccessCard(TestSupport.Hex(DoorBoardRig.AccessUid), TestSupport.Hex(DoorBoardRig.CardIdHex), new byte[CardKeyDerivation.KeyLength]);
+            card.Faults.RemoveOnInstruction(AccessApplet.InsInternalAuthenticate);
+            return card;
+        }
+
         private static void AssertContactCardPulled(CardProfile profile, int protocol)
         {
-            profile.AccessCardId = TestSupport.Hex(CardIdHex);
+            profile.AccessCardId = TestSupport.Hex(DoorBoardRig.CardIdHex);
             profile.AccessKey = new byte[CardKeyDerivation.KeyLength];
             SimulatedCard card = new SimulatedCard(profile);
             card.Faults.RemoveOnInstruction(AccessApplet.InsInternalAuthenticate);
@@ -99,9 +103,9 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
         /// <summary>SELECT and GET DATA are answered; INTERNAL AUTHENTICATE fails in the manager, not with a status word.</summary>
         private static void AssertPulledAtAuthentication(DoorBoardRig rig, int handle)
         {
-            Assert.AreEqual(DoorBoardRig.SwOk, rig.Send(handle, SelectAccessApplet));
+            Assert.AreEqual(DoorBoardRig.SwOk, rig.Send(handle, DoorBoardRig.SelectAccessApplet));
             Assert.AreEqual(DoorBoardRig.SwOk, rig.Send(handle, GetCardId));
-            Assert.AreEqual(CardIdHex, rig.ResponseData);
+            Assert.AreEqual(DoorBoardRig.CardIdHex, rig.ResponseData);
             int sw;
             int result = rig.Transmit(handle, TestSupport.Hex(InternalAuthenticate), out sw);
             Assert.AreEqual(ScardError.GetName(ScardError.RemovedCard), ScardError.GetName(result), "the card is gone mid-authentication");

@@ -17,8 +17,6 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
     [TestClass]
     public class ContactlessDoorCardTests
     {
-        private const string AccessUid = "08 77 66 55";
-        private const string CardIdHex = "04 A1 B2 C3 D4 E5 F6";
         private const string BadgeUid = "C1 5E 00 0D";
         private const string BadgeIdHex = "00 00 00 00 12 34";
         private const int SwFileNotFound = 0x6A82;
@@ -29,16 +27,16 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
         public void AccessCardAnswersTheChallengeWithItsDerivedKey()
         {
             DoorBoardRig rig = new DoorBoardRig();
-            rig.Tap(SimulatorPn532Cards.CreateAccessCard(TestSupport.Hex(AccessUid), TestSupport.Hex(CardIdHex), CardKey(SiteKey())));
+            rig.Tap(SimulatorPn532Cards.CreateAccessCard(TestSupport.Hex(DoorBoardRig.AccessUid), TestSupport.Hex(DoorBoardRig.CardIdHex), CardKey(SiteKey())));
             int handle = rig.Connected(rig.ContactlessReader);
             Assert.AreEqual(DoorBoardRig.SwOk, SelectApplet(rig, handle));
             Assert.AreEqual(DoorBoardRig.SwOk, rig.Send(handle, "00 CA DF 01 00"));
-            Assert.AreEqual(CardIdHex, rig.ResponseData);
+            Assert.AreEqual(DoorBoardRig.CardIdHex, rig.ResponseData);
 
             AccessChallenge challenge = new AccessChallenge(new CountingChallengeSource(0x30));
             Assert.AreEqual(DoorBoardRig.SwOk, Challenge(rig, handle, challenge.Next()));
             byte[] key = CardKey(SiteKey());
-            byte[] cardId = TestSupport.Hex(CardIdHex);
+            byte[] cardId = TestSupport.Hex(DoorBoardRig.CardIdHex);
             Assert.IsTrue(challenge.Verify(key, 0, key.Length, cardId, 0, cardId.Length, rig.Response, 0, rig.ResponseDataLength), "the answer checks out");
             rig.Dispose();
         }
@@ -47,7 +45,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
         public void CloneOfTheIdentifierWithoutTheKeyRefusesTheChallenge()
         {
             DoorBoardRig rig = new DoorBoardRig();
-            rig.Tap(SimulatorPn532Cards.CreateAccessCard(TestSupport.Hex(AccessUid), TestSupport.Hex(CardIdHex), null));
+            rig.Tap(SimulatorPn532Cards.CreateAccessCard(TestSupport.Hex(DoorBoardRig.AccessUid), TestSupport.Hex(DoorBoardRig.CardIdHex), null));
             int handle = rig.Connected(rig.ContactlessReader);
             Assert.AreEqual(DoorBoardRig.SwOk, SelectApplet(rig, handle));
             Assert.AreEqual(SwConditionsNotSatisfied, Challenge(rig, handle, SecurityTestData.Counting(0x30, AccessChallenge.ChallengeLength)));
@@ -122,7 +120,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
 
         private static int SelectApplet(DoorBoardRig rig, int handle)
         {
-            return rig.Send(handle, "00 A4 04 0C 09 F0 45 53 43 44 4F 4F 52 01");
+            return rig.Send(handle, DoorBoardRig.SelectAccessApplet);
         }
 
         private static int Challenge(DoorBoardRig rig, int handle, byte[] challenge)
@@ -133,7 +131,7 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
         private static byte[] CardKey(byte[] siteKey)
         {
             byte[] key = new byte[CardKeyDerivation.KeyLength];
-            byte[] cardId = TestSupport.Hex(CardIdHex);
+            byte[] cardId = TestSupport.Hex(DoorBoardRig.CardIdHex);
             new CardKeyDerivation().Derive(siteKey, 0, siteKey.Length, cardId, 0, cardId.Length, key, 0);
             return key;
         }

@@ -19,6 +19,13 @@ namespace EmbeddedSmartCard.Tests.SimulatorDoor
         public const long PollPeriodMicros = 500000;
         public const int SwOk = 0x9000;
 
+        /// <summary>The access card of the door tests: its UID and the identifier its applet holds.</summary>
+        public const string AccessUid = "08 77 66 55";
+        public const string CardIdHex = "04 A1 B2 C3 D4 E5 F6";
+
+        /// <summary>SELECT by DF name (P1 04) of the access applet's AID, no FCI (P2 0C).</summary>
+        public const string SelectAccessApplet = "00 A4 04 0C 09 F0 45 53 43 44 4F 4F 52 01";
+
         private const int MaxResponseLength = 258;
         private const int StatusWordLength = 2;
 
