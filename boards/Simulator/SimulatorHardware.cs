@@ -134,51 +134,41 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
         public IUartLine OpenUart(UartWiring wiring)
         {
-            SimUartLine line = (SimUartLine)Open(UartName(wiring));
-            return line != null ? line : (SimUartLine)Opened(UartName(wiring), new SimUartLine(VirtualClock, wiring.SingleWire));
+            string name = UartName(wiring);
+            return (SimUartLine)Open(name) ?? (SimUartLine)AddBare(name, new SimUartLine(VirtualClock, wiring.SingleWire));
         }
 
         public II2cDevice OpenI2c(I2cWiring wiring)
         {
             string name = I2cName(wiring.Bus, wiring.Address);
-            SimI2cDevice device = (SimI2cDevice)Open(name);
-            return device != null ? device : (SimI2cDevice)Opened(name, new SimI2cDevice(VirtualClock, wiring.Address, wiring.ClockHz));
+            return (SimI2cDevice)Open(name) ?? (SimI2cDevice)AddBare(name, new SimI2cDevice(VirtualClock, wiring.Address, wiring.ClockHz));
         }
 
         public ISpiDevice OpenSpi(SpiWiring wiring)
         {
-            SimSpiDevice device = (SimSpiDevice)Open(SpiName(wiring));
-            return device != null ? device : (SimSpiDevice)Opened(SpiName(wiring), new SimSpiDevice(VirtualClock, ControllerLsbFirst, wiring.ClockHz));
+            string name = SpiName(wiring);
+            return (SimSpiDevice)Open(name) ?? (SimSpiDevice)AddBare(name, new SimSpiDevice(VirtualClock, ControllerLsbFirst, wiring.ClockHz));
         }
 
+        /// <summary>A pin put on the wiring (a PN532's RSTPDN, a socket's RST) is driven to <paramref name="initialActive"/> as it opens.</summary>
         public IOutputPin OpenOutput(PinWiring wiring, bool initialActive)
         {
-            SimOutputPin pin = (SimOutputPin)OpenPin(wiring, typeof(SimOutputPin));
-            if (pin == null)
-            {
-                return (SimOutputPin)Opened(PinName(wiring), new SimOutputPin(VirtualClock, initialActive));
-            }
-
+            SimOutputPin pin = (SimOutputPin)OpenPin(wiring, typeof(SimOutputPin)) ?? (SimOutputPin)AddBare(PinName(wiring), new SimOutputPin(VirtualClock, initialActive));
             pin.Write(initialActive);
             return pin;
         }
 
+        /// <summary>A bare input stays inactive.</summary>
         public IInputPin OpenInput(PinWiring wiring, int debounceMicros)
         {
-            SimInputPin pin = (SimInputPin)OpenPin(wiring, typeof(SimInputPin));
-            if (pin == null)
-            {
-                pin = (SimInputPin)Opened(PinName(wiring), new SimInputPin(VirtualClock, false));
-            }
-
+            SimInputPin pin = (SimInputPin)OpenPin(wiring, typeof(SimInputPin)) ?? (SimInputPin)AddBare(PinName(wiring), new SimInputPin(VirtualClock, false));
             pin.DebounceMicros = debounceMicros;
             return pin;
         }
 
         public IClockOutput OpenClockOutput(PinWiring wiring)
         {
-            SimClockOutput clock = (SimClockOutput)OpenPin(wiring, typeof(SimClockOutput));
-            return clock != null ? clock : (SimClockOutput)Opened(PinName(wiring), new SimClockOutput());
+            return (SimClockOutput)OpenPin(wiring, typeof(SimClockOutput)) ?? (SimClockOutput)AddBare(PinName(wiring), new SimClockOutput());
         }
 
         /// <summary>Closes every UART that was opened (pins and buses hold nothing).</summary>
@@ -226,8 +216,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
             }
         }
 
-        /// <summary>Records a bare part made by an Open call for <paramref name="name"/>.</summary>
-        private object Opened(string name, object part)
+        /// <summary>Records the bare part an Open call made because nothing was put on <paramref name="name"/>.</summary>
+        private object AddBare(string name, object part)
         {
             lock (partsLock)
             {
