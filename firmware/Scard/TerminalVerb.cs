@@ -23,6 +23,9 @@ namespace EmbeddedSmartCard.Scard
         // How long one serial poll listens before it looks again (the kiosk's lines are served as they come).
         private const int SerialPollMicros = 200000;
 
+        /// <summary>The line printed once the serial device is open and served.</summary>
+        public const string ServingPrefix = "serving the terminal on ";
+
         private const string Usage = "usage: scard terminal [--board <spec>] [--serial <device> [--baud <bps>]]";
 
         public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -35,7 +38,7 @@ namespace EmbeddedSmartCard.Scard
             {
                 using (TerminalSession session = new TerminalSession(manager))
                 {
-                    return device == null ? ServeConsole(session, input, output) : ServeSerial(session, device, baudRate, error);
+                    return device == null ? ServeConsole(session, input, output) : ServeSerial(session, device, baudRate, output, error);
                 }
             });
         }
@@ -55,7 +58,8 @@ namespace EmbeddedSmartCard.Scard
             return 0;
         }
 
-        private static int ServeSerial(TerminalSession session, string device, int baudRate, TextWriter error)
+        /// <summary>Serves the device until quit; a "serving …" line on standard output says when the device is open.</summary>
+        private static int ServeSerial(TerminalSession session, string device, int baudRate, TextWriter output, TextWriter error)
         {
             LinuxUartLine line;
             try
@@ -72,6 +76,8 @@ namespace EmbeddedSmartCard.Scard
             {
                 line.Configure(baudRate, UartParity.None, UartStopBits.One);
                 SerialTerminal terminal = new SerialTerminal(line, session);
+                output.WriteLine(ServingPrefix + device);
+                output.Flush();
                 while (terminal.Poll(SerialPollMicros))
                 {
                 }

@@ -1,9 +1,13 @@
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Firmware.Terminal;
+using EmbeddedSmartCard.Hal;
+using EmbeddedSmartCard.Hal.Linux;
+using EmbeddedSmartCard.Scard;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration
@@ -11,7 +15,8 @@ namespace EmbeddedSmartCard.Tests.Integration
     /// <summary>
     /// The card terminal against a real peer and as a process: a vsmartcard vicc card through the vpcd
     /// board (identified in-process through SCardManager, then by `scard terminal --board vpcd:&lt;port&gt;`),
-    /// and `scard terminal` on the simulator board answering the line protocol on its standard input/output.
+    /// and `scard terminal` on the simulator board answering the line protocol on its standard input/output
+    /// and on a serial device (one end of a socat pseudo-terminal pair, the test the kiosk on the other).
     /// </summary>
     [TestClass]
     public sealed class TerminalViccTests
@@ -81,6 +86,46 @@ namespace EmbeddedSmartCard.Tests.Integration
                     Assert.IsTrue(tool.WaitForExit(ProcessTimeoutMillis), "scard terminal did not end at the end of its input");
                 }
             }
+        }
+
+        [TestMethod]
+        public void ScardTerminalAnswersOnASerialDevice()
+        {
+            if (!PtyPair.SocatAvailable)
+            {
+                Assert.Inconclusive("socat is not installed (apt-get install socat)");
+            }
+
+            using (PtyPair pair = PtyPair.Start())
+            using (PtyToolProcess tool = PtyToolProcess.StartScard("terminal", "--board", "sim", "--serial", pair.A))
+            using (LinuxUartLine kiosk = new LinuxUartLine(pair.B))
+            {
+                kiosk.Configure(TerminalVerb.DefaultBaudRate, UartParity.None, UartStopBits.One);
+                Assert.IsTrue(tool.WaitForLine(TerminalVerb.ServingPrefix + pair.A, ProcessTimeoutMillis), tool.Output + tool.Error);
+                byte[] commands = System.Text.Encoding.ASCII.GetBytes("readers\r\ninfo\nquit\n");
+                kiosk.Write(commands, 0, commands.Length);
+                string replies = ReadUntil(kiosk, "OK\r\nOK\r\n");
+                Assert.IsTrue(replies.StartsWith("reader: present " + SimulatorBoard.ReaderName), replies);
+                Assert.IsTrue(replies.Contains("\r\ntype: contact T=1\r\n"), replies);
+                Assert.IsTrue(tool.WaitForExit(ProcessTimeoutMillis), "scard terminal did not end on quit: " + tool.Error);
+                Assert.AreEqual(0, tool.ExitCode, tool.Error);
+            }
+        }
+
+        /// <summary>What the kiosk end reads until the text ends with <paramref name="end"/> (bounded).</summary>
+        private static string ReadUntil(LinuxUartLine line, string end)
+        {
+            const int ReadMicros = 100000;
+            byte[] buffer = new byte[256];
+            string text = "";
+            Stopwatch waited = Stopwatch.StartNew();
+            while (!text.EndsWith(end) && waited.ElapsedMilliseconds < ProcessTimeoutMillis)
+            {
+                int count = line.Read(buffer, 0, buffer.Length, ReadMicros);
+                text += System.Text.Encoding.ASCII.GetString(buffer, 0, count);
+            }
+
+            return text;
         }
 
         /// <summary>A TCP port free now (the system's choice), for a vpcd reader the tool listens on.</summary>
