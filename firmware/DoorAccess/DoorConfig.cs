@@ -169,30 +169,10 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
         }
 
         /// <summary>A whole number of milliseconds from 0 to <see cref="MaxMillis"/>, else -1.</summary>
-        private static int ParseMillis(string digits)
+        private static int ParseMillis(string text)
         {
-            if (digits.Length == 0)
-            {
-                return -1;
-            }
-
-            int value = 0;
-            for (int i = 0; i < digits.Length; i++)
-            {
-                char c = digits[i];
-                if (c < '0' || c > '9')
-                {
-                    return -1;
-                }
-
-                value = value * 10 + (c - '0');
-                if (value > MaxMillis)
-                {
-                    return -1;
-                }
-            }
-
-            return value;
+            int value;
+            return int.TryParse(text, out value) && value >= 0 && value <= MaxMillis ? value : -1;
         }
 
         private static string StripComment(string line)
