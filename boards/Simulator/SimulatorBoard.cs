@@ -82,7 +82,11 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>True while the <paramref name="index"/>th PN532 is unplugged.</summary>
         public bool IsPn532Unplugged(int index)
         {
-            return _unplugged.Contains(Pn532At(index));
+            SimulatorPn532 pn532 = Pn532At(index);
+            lock (_unplugged)
+            {
+                return _unplugged.Contains(pn532);
+            }
         }
 
         /// <summary>
@@ -107,8 +111,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
         /// <summary>
         /// Plugs the <paramref name="index"/>th PN532 back: the chip comes back in its power-on state (LowVbat
-        /// until the host's SAMConfiguration, as any module just plugged in) and <see cref="ReaderArrived"/> is raised with its reader, which
-        /// the manager opens and lists again. Nothing happens if it is plugged in.
+        /// until the host's SAMConfiguration, as any module just plugged in) and <see cref="ReaderArrived"/> is
+        /// raised with its reader, which the manager opens and lists again. Nothing happens if it is plugged in.
         /// </summary>
         public void ReplugPn532(int index)
         {
