@@ -22,6 +22,9 @@ namespace EmbeddedSmartCard.Tests.Integration
         /// <summary>Unwires every GPIO line of rpi-contact (RST, VCC, card detect, door outputs); CLK stays on PWM0.</summary>
         private const string ContactWithoutGpio = NoGpio + ",vcc=none,detect=none";
 
+        /// <summary>Bound for a scard process on a loaded two-core machine; a passing test never waits it out.</summary>
+        private const int ExitTimeoutMillis = 120000;
+
         [TestMethod]
         public void EachRaspberryPiProfileOpensTheDeviceItNames()
         {
@@ -182,6 +185,24 @@ namespace EmbeddedSmartCard.Tests.Integration
                 {
                     File.Delete(path);
                 }
+            }
+        }
+
+        [TestMethod]
+        public void ScardExitsOneNamingAMissingDeviceAndTwoOnABadSetting()
+        {
+            StringAssert.Contains(RunScardList(1, "rpi-pn532-i2c,i2c.bus=994" + NoGpio), "/dev/i2c-994");
+            StringAssert.Contains(RunScardList(2, "rpi-pn532-i2c,colour=blue"), "valid keys: " + ProfileSettings.Keys);
+        }
+
+        /// <summary>Runs `scard list --board <paramref name="board"/>`, asserts its exit code, returns its standard error.</summary>
+        private static string RunScardList(int expectedExit, string board)
+        {
+            using (PtyToolProcess tool = PtyToolProcess.StartScard("list", "--board", board))
+            {
+                Assert.IsTrue(tool.WaitForExit(ExitTimeoutMillis), "scard list --board " + board + " did not finish");
+                Assert.AreEqual(expectedExit, tool.ExitCode, board + ": " + tool.Error);
+                return tool.Error;
             }
         }
 
