@@ -133,7 +133,7 @@ namespace EmbeddedSmartCard.Firmware.Terminal
 
         private void Apdu(string argument, ISessionOutput output)
         {
-            byte[] bytes = HexBytes.Parse(argument);
+            byte[] bytes = HexText.Parse(argument);
             CommandApdu command = bytes != null ? CommandApdu.Parse(bytes, 0, bytes.Length) : null;
             if (command == null)
             {

@@ -24,8 +24,7 @@ namespace EmbeddedSmartCard.Tests.Terminal
             CardProfile profile = TerminalRig.CardWithDirectory();
             using (TerminalRig rig = TerminalRig.Contact(profile))
             {
-                string[] reply = rig.Run("wait 2000");
-                Assert.AreEqual("OK", TerminalRig.Last(reply));
+                string[] reply = Identified(rig, "wait 2000");
                 Assert.IsTrue(TerminalRig.Values(reply, "reader").IndexOf(SimulatorBoard.ReaderName) == 0, "reader");
                 Assert.AreEqual(TestSupport.ToHex(profile.BuildAtr()), TerminalRig.Values(reply, "atr"));
                 Assert.AreEqual("contact T=1", TerminalRig.Values(reply, "type"));
@@ -40,8 +39,7 @@ namespace EmbeddedSmartCard.Tests.Terminal
         {
             using (TerminalRig rig = TerminalRig.Contact(CardProfile.DirectT0()))
             {
-                string[] reply = rig.Run("info");
-                Assert.AreEqual("OK", TerminalRig.Last(reply));
+                string[] reply = Identified(rig, "info");
                 Assert.AreEqual("contact T=0", TerminalRig.Values(reply, "type"));
                 Assert.AreEqual("direct convention, T=0, no TA1 (Fd 372, Dd 1)", TerminalRig.Values(reply, "atr-info"));
                 Assert.IsNull(TerminalRig.Values(reply, "application"), "EF 2F00 is a transparent file there");
@@ -53,8 +51,7 @@ namespace EmbeddedSmartCard.Tests.Terminal
         {
             using (TerminalRig rig = TerminalRig.Contactless(SimulatorPn532Cards.Iso14443_4))
             {
-                string[] reply = rig.Run("wait 2000");
-                Assert.AreEqual("OK", TerminalRig.Last(reply));
+                string[] reply = Identified(rig, "wait 2000");
                 Assert.IsTrue(TerminalRig.Values(reply, "reader").IndexOf(SimulatorPn532.ReaderName) == 0, "reader");
                 Assert.AreEqual("contactless ISO 14443-4 type A", TerminalRig.Values(reply, "type"));
                 Assert.AreEqual("08 12 34 56", TerminalRig.Values(reply, "uid"));
@@ -65,26 +62,13 @@ namespace EmbeddedSmartCard.Tests.Terminal
         [TestMethod]
         public void MifareClassic1KByItsCardNameWithUid()
         {
-            using (TerminalRig rig = TerminalRig.Contactless(SimulatorPn532Cards.Mifare1K))
-            {
-                string[] reply = rig.Run("wait 2000");
-                Assert.AreEqual("OK", TerminalRig.Last(reply));
-                Assert.AreEqual("MIFARE Classic 1K", TerminalRig.Values(reply, "type"));
-                Assert.AreEqual("F6 8E 2A 99", TerminalRig.Values(reply, "uid"));
-                Assert.IsNull(TerminalRig.Values(reply, "application"), "a storage card has no directory");
-            }
+            AssertStorageCard(SimulatorPn532Cards.Mifare1K, "MIFARE Classic 1K", "F6 8E 2A 99");
         }
 
         [TestMethod]
         public void UltralightByItsCardNameWithUid()
         {
-            using (TerminalRig rig = TerminalRig.Contactless(SimulatorPn532Cards.Ultralight))
-            {
-                string[] reply = rig.Run("wait 2000");
-                Assert.AreEqual("OK", TerminalRig.Last(reply));
-                Assert.AreEqual("MIFARE Ultralight", TerminalRig.Values(reply, "type"));
-                Assert.AreEqual("04 A1 B2 C3 D4 E5 80", TerminalRig.Values(reply, "uid"));
-            }
+            AssertStorageCard(SimulatorPn532Cards.Ultralight, "MIFARE Ultralight", "04 A1 B2 C3 D4 E5 80");
         }
 
         [TestMethod]
@@ -92,10 +76,28 @@ namespace EmbeddedSmartCard.Tests.Terminal
         {
             using (TerminalRig rig = TerminalRig.Contactless(SimulatorPn532Cards.TypeB))
             {
-                string[] reply = rig.Run("wait 2000");
-                Assert.AreEqual("OK", TerminalRig.Last(reply));
+                string[] reply = Identified(rig, "wait 2000");
                 Assert.AreEqual("contactless ISO 14443-4 type B", TerminalRig.Values(reply, "type"));
             }
+        }
+
+        private static void AssertStorageCard(string kind, string type, string uid)
+        {
+            using (TerminalRig rig = TerminalRig.Contactless(kind))
+            {
+                string[] reply = Identified(rig, "wait 2000");
+                Assert.AreEqual(type, TerminalRig.Values(reply, "type"));
+                Assert.AreEqual(uid, TerminalRig.Values(reply, "uid"));
+                Assert.IsNull(TerminalRig.Values(reply, "application"), "a storage card has no directory");
+            }
+        }
+
+        /// <summary>Runs <paramref name="command"/> and checks that it identified a card (the block ends with OK).</summary>
+        private static string[] Identified(TerminalRig rig, string command)
+        {
+            string[] reply = rig.Run(command);
+            Assert.AreEqual("OK", TerminalRig.Last(reply), command);
+            return reply;
         }
     }
 }

@@ -45,6 +45,18 @@ namespace EmbeddedSmartCard.Tests.Terminal
         }
 
         [TestMethod]
+        public void WaitWaitsForACardTappedLater()
+        {
+            using (TerminalRig rig = TerminalRig.Tapped("300:" + SimulatorPn532Cards.Mifare1K))
+            {
+                Assert.AreEqual("ERR 8010000A SCARD_E_TIMEOUT: no card within 0 ms", TerminalRig.Last(rig.Run("wait 0")), "nothing on the antenna yet");
+                string[] reply = rig.Run("wait 10000");
+                Assert.AreEqual("OK", TerminalRig.Last(reply));
+                Assert.AreEqual("MIFARE Classic 1K", TerminalRig.Values(reply, "type"));
+            }
+        }
+
+        [TestMethod]
         public void ApduGoesToTheIdentifiedCard()
         {
             using (TerminalRig rig = TerminalRig.Contact(TerminalRig.CardWithDirectory()))

@@ -56,6 +56,14 @@ namespace EmbeddedSmartCard.Tests.Terminal
             return new TerminalRig(board);
         }
 
+        /// <summary>A PN532 alone whose field follows <paramref name="script"/> in real time (TapScript grammar).</summary>
+        public static TerminalRig Tapped(string script)
+        {
+            SimulatorBoard board = new SimulatorBoard(0);
+            board.AddPn532(new SimulatorPn532(TapScript.Parse(script))).Start();
+            return new TerminalRig(board);
+        }
+
         /// <summary>A contact card with EF.DIR (its two applications).</summary>
         public static CardProfile CardWithDirectory()
         {
