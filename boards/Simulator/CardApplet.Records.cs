@@ -1,6 +1,9 @@
 namespace EmbeddedSmartCard.Boards.Simulator
 {
-    /// <summary>READ RECORD of one record of the current linear EF (ISO 7816-4 §11.4.3), e.g. EF.DIR.</summary>
+    /// <summary>
+    /// READ RECORD of one record of a linear EF (ISO 7816-4 §11.4.3): the current EF, or the EF of the
+    /// current DF that P2's short EF identifier names, which then becomes the current EF (§7.2.2).
+    /// </summary>
     public sealed partial class CardApplet
     {
         public const byte InsReadRecord = 0xB2;
@@ -21,9 +24,16 @@ namespace EmbeddedSmartCard.Boards.Simulator
                 return SwWrongP1P2;
             }
 
-            if ((command.P2 >> P2ShortFileIdShift) != 0)
+            int shortFileId = command.P2 >> P2ShortFileIdShift;
+            if (shortFileId != 0)
             {
-                return SwFunctionNotSupported;
+                CardFile named = _currentDf.FindShortFileId(shortFileId);
+                if (named == null)
+                {
+                    return SwFileNotFound;
+                }
+
+                _currentEf = named;
             }
 
             if (_currentEf == null)

@@ -40,6 +40,9 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>For a DF: the whole FCI SELECT answers (e.g. an EMV directory's), or null for the one built from the file.</summary>
         public byte[] Fci { get; private set; }
 
+        /// <summary>The short EF identifier (1..30) commands may name the EF by in its DF (ISO 7816-4 §7.2.2), 0 when it has none.</summary>
+        public int ShortFileId { get; private set; }
+
         /// <summary>True for a linear EF of records (READ RECORD), false for a DF or a transparent EF.</summary>
         public bool IsRecordFile
         {
@@ -78,8 +81,15 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>A linear EF whose records (byte[] each, numbered from 1) are <paramref name="records"/>.</summary>
         public static CardFile LinearRecords(int fileId, ArrayList records)
         {
+            return LinearRecords(fileId, 0, records);
+        }
+
+        /// <summary>A linear EF of records that commands may also name by its short EF identifier <paramref name="shortFileId"/>.</summary>
+        public static CardFile LinearRecords(int fileId, int shortFileId, ArrayList records)
+        {
             CardFile file = new CardFile(fileId, false, null, null, false);
             file._records = records;
+            file.ShortFileId = shortFileId;
             return file;
         }
 
@@ -109,6 +119,21 @@ namespace EmbeddedSmartCard.Boards.Simulator
             {
                 CardFile child = (CardFile)_children[i];
                 if (child.FileId == fileId)
+                {
+                    return child;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The direct child EF with short EF identifier <paramref name="shortFileId"/>, or null.</summary>
+        public CardFile FindShortFileId(int shortFileId)
+        {
+            for (int i = 0; i < _children.Count; i++)
+            {
+                CardFile child = (CardFile)_children[i];
+                if (!child.IsDedicated && child.ShortFileId == shortFileId)
                 {
                     return child;
                 }

@@ -5,7 +5,8 @@ namespace EmbeddedSmartCard.Boards.Simulator
     /// <code>
     /// MF 3F00
     ///   EF 2F00   64 bytes, pattern; or, on a card with <see cref="CardProfile.ApplicationDirectory"/>,
-    ///             EF.DIR: two records listing the applications (<see cref="CardApplications"/>)
+    ///             EF.DIR: two records listing the applications, and beside it the PSE DF 1200
+    ///             "1PAY.SYS.DDF01" with its directory EF 1201 (SFI 1) (<see cref="CardApplications"/>)
     ///   EF 0101 1024 bytes, pattern (long reads and updates)
     ///   EF 0102   32 bytes, zeros, UPDATE BINARY needs the PIN
     ///   DF 1000   named A0 00 00 00 01 01
@@ -37,9 +38,16 @@ namespace EmbeddedSmartCard.Boards.Simulator
         public static CardFile Build(CardProfile profile)
         {
             CardFile master = CardFile.Dedicated(MasterFileId, null);
-            master.Add(profile.ApplicationDirectory
-                ? CardFile.LinearRecords(DirectoryFileId, CardApplications.DirectoryRecords())
-                : CardFile.Elementary(DirectoryFileId, Pattern(DirectorySize), false));
+            if (profile.ApplicationDirectory)
+            {
+                master.Add(CardFile.LinearRecords(DirectoryFileId, CardApplications.DirectoryRecords()));
+                master.Add(CardApplications.PaymentSystemEnvironment());
+            }
+            else
+            {
+                master.Add(CardFile.Elementary(DirectoryFileId, Pattern(DirectorySize), false));
+            }
+
             master.Add(CardFile.Elementary(LargeFileId, Pattern(LargeSize), false));
             master.Add(CardFile.Elementary(ProtectedFileId, new byte[ProtectedSize], true));
             CardFile application = master.Add(CardFile.Dedicated(ApplicationFileId, ApplicationName()));

@@ -91,7 +91,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
 
         /// <summary>
         /// When true, EF 2F00 is EF.DIR, records listing the card's applications (<see cref="CardApplications"/>),
-        /// instead of the 64-byte transparent pattern file the transport tests read.
+        /// instead of the 64-byte transparent pattern file the transport tests read, and the MF holds a PSE.
         /// </summary>
         public bool ApplicationDirectory;
 

@@ -2,7 +2,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
 {
     /// <summary>
     /// An ISO/IEC 14443-4 type A smart card: the applet behind SEL_RES 20 and an ATS. Its MF also holds the
-    /// PPSE listing its applications (<see cref="CardApplications.PaymentDirectory"/>), as contactless cards
+    /// PPSE listing its applications (<see cref="CardApplications.ProximityPaymentDirectory"/>), as contactless cards
     /// announce theirs.
     /// </summary>
     public sealed class Iso14443_4Card : AppletCard
@@ -35,7 +35,7 @@ namespace EmbeddedSmartCard.Boards.Simulator.Pn532
             : base(uid, new byte[] { 0x00, uid.Length == SingleUidLength ? SensResSingleUid : SensResDoubleUid }, SelResIso14443_4, new CardApplet(profile))
         {
             _ats = BuildAts(profile.HistoricalBytes);
-            Applet.MasterFile.Add(CardApplications.PaymentDirectory());
+            Applet.MasterFile.Add(CardApplications.ProximityPaymentDirectory());
         }
 
         public override byte[] Ats

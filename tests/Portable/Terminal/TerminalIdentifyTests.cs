@@ -9,7 +9,7 @@ namespace EmbeddedSmartCard.Tests.Terminal
 {
     /// <summary>
     /// The terminal identifies each of the simulator's cards through SCardManager: the contact card (type,
-    /// protocol, EF.DIR's two applications with their labels), the ISO 14443-4 card (UID and its PPSE's
+    /// protocol, the two applications of EF.DIR and of the PSE with their labels), the ISO 14443-4 card (UID and its PPSE's
     /// applications), MIFARE Classic 1K and Ultralight (type from the pseudo-ATR's card name, UID).
     /// </summary>
     [TestClass]
@@ -19,7 +19,7 @@ namespace EmbeddedSmartCard.Tests.Terminal
         private const string AccessApplication = "F0455343444F4F5201 " + CardApplications.AccessLabel;
 
         [TestMethod]
-        public void ContactCardWithItsEfDirApplications()
+        public void ContactCardWithItsEfDirAndPseApplications()
         {
             CardProfile profile = TerminalRig.CardWithDirectory();
             using (TerminalRig rig = TerminalRig.Contact(profile))
@@ -30,7 +30,8 @@ namespace EmbeddedSmartCard.Tests.Terminal
                 Assert.AreEqual("contact T=1", TerminalRig.Values(reply, "type"));
                 Assert.AreEqual("T=1", TerminalRig.Values(reply, "protocol"));
                 Assert.IsNull(TerminalRig.Values(reply, "uid"), "a contact card has no UID");
-                Assert.AreEqual("EF.DIR " + FilesApplication + " | EF.DIR " + AccessApplication, TerminalRig.Values(reply, "application"));
+                Assert.AreEqual("EF.DIR " + FilesApplication + " | EF.DIR " + AccessApplication + " | PSE " + FilesApplication + " | PSE " + AccessApplication,
+                    TerminalRig.Values(reply, "application"), "EF.DIR's records, then the PSE's directory records");
             }
         }
 
