@@ -30,6 +30,18 @@ namespace EmbeddedSmartCard.Tests.Terminal
         }
 
         [TestMethod]
+        public void ABoardWithoutReadersListsNoneAndWaitsInVain()
+        {
+            using (TerminalRig rig = TerminalRig.WithoutReaders())
+            {
+                string[] reply = rig.Run("readers");
+                Assert.AreEqual(1, reply.Length);
+                Assert.AreEqual("OK", reply[0]);
+                Assert.AreEqual("ERR 8010000A SCARD_E_TIMEOUT: no card within 100 ms", TerminalRig.Last(rig.Run("wait 100")));
+            }
+        }
+
+        [TestMethod]
         public void WaitReportsEachPresentationOnceAndACardPutBackAgain()
         {
             using (TerminalRig rig = TerminalRig.Contact(CardProfile.DirectT0()))

@@ -42,6 +42,12 @@ namespace EmbeddedSmartCard.Tests.Terminal
             return new TerminalRig(board);
         }
 
+        /// <summary>A board with no reader at all.</summary>
+        public static TerminalRig WithoutReaders()
+        {
+            return new TerminalRig(new SimulatorBoard(0));
+        }
+
         /// <summary>A PN532 alone, with the card of <paramref name="kind"/> (SimulatorPn532Cards) on it from the start.</summary>
         public static TerminalRig Contactless(string kind)
         {
