@@ -1,4 +1,5 @@
 using System;
+using EmbeddedSmartCard.Firmware.Session;
 
 namespace EmbeddedSmartCard.Firmware.DoorAccess
 {
@@ -119,7 +120,7 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
         {
             if (key == SiteKeyKey)
             {
-                SiteKey = HexBytes.Parse(value);
+                SiteKey = HexText.Parse(value);
                 return SiteKey != null && SiteKey.Length >= MinSiteKeyLength && SiteKey.Length <= MaxSiteKeyLength;
             }
 
@@ -156,7 +157,7 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             string[] ids = value.Split(ListSeparator);
             for (int i = 0; i < ids.Length; i++)
             {
-                byte[] id = HexBytes.Parse(ids[i]);
+                byte[] id = HexText.Parse(ids[i]);
                 if (id == null || id.Length == 0 || id.Length > AuditRecord.MaxCardIdLength)
                 {
                     return false;

@@ -27,19 +27,19 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
         public const int MaxSteps = 100;
 
         /// <summary>The demo site's key (32 bytes).</summary>
-        public static readonly byte[] SiteKey = HexBytes.Parse("5E 1F 0C 2A 9B 47 D3 60 18 E4 7A C5 33 B2 0D 96 71 AF 48 E2 05 6C 9D 3B C0 27 84 F1 5A 16 BE 89");
+        public static readonly byte[] SiteKey = HexText.Parse("5E 1F 0C 2A 9B 47 D3 60 18 E4 7A C5 33 B2 0D 96 71 AF 48 E2 05 6C 9D 3B C0 27 84 F1 5A 16 BE 89");
 
-        public static readonly byte[] ValidId = HexBytes.Parse("E5 C0 00 01");
-        public static readonly byte[] RevokedId = HexBytes.Parse("E5 C0 00 02");
-        public static readonly byte[] UnknownId = HexBytes.Parse("E5 C0 00 03");
+        public static readonly byte[] ValidId = HexText.Parse("E5 C0 00 01");
+        public static readonly byte[] RevokedId = HexText.Parse("E5 C0 00 02");
+        public static readonly byte[] UnknownId = HexText.Parse("E5 C0 00 03");
 
         /// <summary>The legacy badge's identifier (<see cref="MifareBadge.BadgeIdLength"/> bytes) and its card's NUID.</summary>
-        public static readonly byte[] BadgeId = HexBytes.Parse("B0 00 00 00 00 07");
-        public static readonly byte[] BadgeUid = HexBytes.Parse("C2 5D 11 7E");
+        public static readonly byte[] BadgeId = HexText.Parse("B0 00 00 00 00 07");
+        public static readonly byte[] BadgeUid = HexText.Parse("C2 5D 11 7E");
 
         /// <summary>The contactless access card's UID, and the UID of the blank card a badge is copied onto.</summary>
-        public static readonly byte[] AccessCardUid = HexBytes.Parse("08 4A 61 0B");
-        public static readonly byte[] BlankCardUid = HexBytes.Parse("C2 00 BE EF");
+        public static readonly byte[] AccessCardUid = HexText.Parse("08 4A 61 0B");
+        public static readonly byte[] BlankCardUid = HexText.Parse("C2 00 BE EF");
 
         private int _expected;
         private int _asExpected;
