@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using System.Threading;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Firmware.Terminal;
 
@@ -16,6 +17,8 @@ namespace EmbeddedSmartCard.Tests.Terminal
     [TestClass]
     public class TerminalProtocolTests
     {
+        private const int ReplugAfterMillis = 300;
+
         [TestMethod]
         public void ReadersListsEachReaderWithItsCardState()
         {
@@ -65,6 +68,26 @@ namespace EmbeddedSmartCard.Tests.Terminal
                 string[] reply = rig.Run("wait 10000");
                 Assert.AreEqual("OK", TerminalRig.Last(reply));
                 Assert.AreEqual("MIFARE Classic 1K", TerminalRig.Values(reply, "type"));
+            }
+        }
+
+        [TestMethod]
+        public void WaitWatchesAReaderPluggedInMeanwhile()
+        {
+            using (TerminalRig rig = TerminalRig.Contactless(SimulatorPn532Cards.Ultralight))
+            {
+                rig.Board.UnplugPn532(0);
+                Assert.AreEqual(1, rig.Run("readers").Length, "no reader while the PN532 is unplugged");
+                Thread replug = new Thread(delegate()
+                {
+                    Thread.Sleep(ReplugAfterMillis);
+                    rig.Board.ReplugPn532(0);
+                });
+                replug.Start();
+                string[] reply = rig.Run("wait 10000");
+                replug.Join();
+                Assert.AreEqual("OK", TerminalRig.Last(reply), "the reader that arrived during the wait (PnP) has the card");
+                Assert.AreEqual("MIFARE Ultralight", TerminalRig.Values(reply, "type"));
             }
         }
 
