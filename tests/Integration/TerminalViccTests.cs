@@ -69,6 +69,18 @@ namespace EmbeddedSmartCard.Tests.Integration
         }
 
         [TestMethod]
+        public void ScardTerminalRefusesBadOptionsWithTheValidForms()
+        {
+            using (PtyToolProcess tool = PtyToolProcess.StartScard("terminal", "--baud", "9600"))
+            {
+                Assert.IsTrue(tool.WaitForExit(ProcessTimeoutMillis), "scard terminal did not end");
+                Assert.AreEqual(2, tool.ExitCode, "a usage error");
+                StringAssert.Contains(tool.Error, "--baud wants a positive bit rate with --serial <device>, not '9600'");
+                StringAssert.Contains(tool.Error, "usage: scard terminal [--board <spec>] [--serial <device> [--baud <bps>]]");
+            }
+        }
+
+        [TestMethod]
         public void ScardTerminalIdentifiesAViccCardOnItsVpcdBoard()
         {
             VpcdVicc.RequireInstalled();
