@@ -57,7 +57,9 @@ namespace EmbeddedSmartCard.Scard
             "  door                   [--board <spec> --config <file> --log <file> [--count N]]  the door-access scenario on the simulator, or the door controller on a board\n" +
             "board specs: sim (default) | sim:pn532[,taps=<ms>:<card>;...] | uart-card:<device>[,option=value...]\n" +
             "             pn532-i2c:<bus>[:<address>] | pn532-spi:<bus>.<cs>[,irq=<line>] | pn532-hsu:<device>[,baud=<bps>]\n" +
-            "             pcsc[,reader=<part of a host reader name>][,poll=<ms>]  (the host's PC/SC readers)\n";
+            "             vpcd[:<port>]  (vicc connects as a card) | pcsc[,reader=<part of a host reader name>][,poll=<ms>]  (the host's PC/SC readers)\n" +
+            "             <profile>[,key=value...] | <file>.conf  (a Raspberry Pi board profile: rpi-pn532-i2c, rpi-pn532-spi, rpi-pn532-hsu, rpi-contact;\n" +
+            "             keys and wiring in boards/Profiles/README.md)\n";
     }
 
     /// <summary>A usage error: printed as one line, exit code 2.</summary>
