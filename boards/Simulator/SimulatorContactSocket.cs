@@ -4,27 +4,52 @@ using EmbeddedSmartCard.Hal.Simulator;
 namespace EmbeddedSmartCard.Boards.Simulator
 {
     /// <summary>
-    /// A contact card socket on <see cref="SimulatorHardware"/>: the simulated I/O line and the RST, VCC,
-    /// card-detect and CLK parts a <see cref="ContactWiring"/> wires (null where it wires none). A
-    /// <see cref="SimulatedCard"/> is inserted and removed here; a card that yanks itself empties the socket the same way.
+    /// A simulated contact card socket: the I/O line and the RST, VCC, card-detect and CLK parts wired to it
+    /// (null where none is), all on one <see cref="VirtualClock"/>. A <see cref="SimulatedCard"/> is inserted and
+    /// removed here; a card that yanks itself (a fault) empties the socket the same way. It is both the socket a
+    /// <see cref="ContactWiring"/> puts on <see cref="SimulatorHardware"/> and the socket of a <see cref="SimulatorSlot"/>.
     /// </summary>
     public sealed class SimulatorContactSocket
     {
         private readonly object socketLock = new object();
-        private readonly VirtualClock clock;
         private readonly SimulatedCardRemovedHandler onCardRemoved;
+        private readonly bool detectActiveHigh;
         private SimulatedCard card;
 
+        /// <summary>
+        /// The socket <paramref name="wiring"/> wires. Its parts are simulated at their logical level, so card
+        /// detect reads true (active) while a card is in.
+        /// </summary>
         public SimulatorContactSocket(VirtualClock clock, ContactWiring wiring)
+            : this(clock, wiring.Uart.SingleWire, true, hasReset: wiring.Reset != null, hasVcc: wiring.Vcc != null,
+                hasCardDetect: wiring.CardDetect != null, hasClock: wiring.Clock != null)
         {
-            this.clock = clock;
-            Line = new SimUartLine(clock, wiring.Uart.SingleWire);
-            Reset = wiring.Reset == null ? null : new SimOutputPin(clock, false);
-            Vcc = wiring.Vcc == null ? null : new SimOutputPin(clock, false);
-            CardDetect = wiring.CardDetect == null ? null : new SimInputPin(clock, false);
-            ClockOutput = wiring.Clock == null ? null : new SimClockOutput();
+        }
+
+        /// <summary>
+        /// A socket with every contact wired on a single-wire I/O line; card detect reads
+        /// <paramref name="detectActiveHigh"/> while a card is in.
+        /// </summary>
+        public SimulatorContactSocket(VirtualClock clock, bool detectActiveHigh)
+            : this(clock, true, detectActiveHigh, hasReset: true, hasVcc: true, hasCardDetect: true, hasClock: true)
+        {
+        }
+
+        private SimulatorContactSocket(VirtualClock clock, bool singleWire, bool detectActiveHigh,
+            bool hasReset, bool hasVcc, bool hasCardDetect, bool hasClock)
+        {
+            Clock = clock;
+            this.detectActiveHigh = detectActiveHigh;
+            Line = new SimUartLine(clock, singleWire);
+            Reset = hasReset ? new SimOutputPin(clock, false) : null;
+            Vcc = hasVcc ? new SimOutputPin(clock, false) : null;
+            CardDetect = hasCardDetect ? new SimInputPin(clock, !detectActiveHigh) : null;
+            ClockOutput = hasClock ? new SimClockOutput() : null;
             onCardRemoved = OnCardRemoved;
         }
+
+        /// <summary>The clock of the line and every part.</summary>
+        public VirtualClock Clock { get; private set; }
 
         public SimUartLine Line { get; private set; }
 
@@ -34,7 +59,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         /// <summary>The VCC switch, or null: the card is powered while inserted.</summary>
         public SimOutputPin Vcc { get; private set; }
 
-        /// <summary>The card-present switch, true (active) while a card is in, or null.</summary>
+        /// <summary>The card-present switch, at its active level while a card is in, or null.</summary>
         public SimInputPin CardDetect { get; private set; }
 
         /// <summary>CLK, or null: the card runs on its profile's clock.</summary>
@@ -103,7 +128,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         {
             if (CardDetect != null)
             {
-                CardDetect.Set(present);
+                CardDetect.Set(present == detectActiveHigh);
             }
         }
 
@@ -112,7 +137,7 @@ namespace EmbeddedSmartCard.Boards.Simulator
         {
             if (CardDetect != null)
             {
-                clock.Advance(CardDetect.DebounceMicros);
+                Clock.Advance(CardDetect.DebounceMicros);
             }
         }
     }
