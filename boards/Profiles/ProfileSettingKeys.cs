@@ -85,34 +85,72 @@ namespace EmbeddedSmartCard.Boards.Profiles
 
         private static bool ApplyPn532(BoardProfile profile, string key, string value)
         {
+            if (key == Irq)
+            {
+                Pn532(profile, key).Irq = SettingValue.Pin(key, value);
+                return true;
+            }
+
+            Pn532Interface bus;
+            if (!HostInterfaceOf(key, out bus))
+            {
+                return false;
+            }
+
+            SetHostInterface(Pn532On(profile, key, bus), key, SettingValue.Number(key, value));
+            return true;
+        }
+
+        /// <summary>The host interface a hsu.*, i2c.* or spi.* key configures; false for any other key.</summary>
+        private static bool HostInterfaceOf(string key, out Pn532Interface bus)
+        {
             switch (key)
             {
-                case Irq:
-                    Pn532(profile, key).Irq = SettingValue.Pin(key, value);
-                    return true;
                 case HsuBaud:
-                    Pn532On(profile, key, Pn532Interface.Hsu).HsuBaudRate = SettingValue.Number(key, value);
+                    bus = Pn532Interface.Hsu;
                     return true;
                 case I2cBus:
-                    Pn532On(profile, key, Pn532Interface.I2c).I2c.Bus = SettingValue.Number(key, value);
-                    return true;
                 case I2cAddress:
-                    Pn532On(profile, key, Pn532Interface.I2c).I2c.Address = SettingValue.Number(key, value);
-                    return true;
                 case I2cHz:
-                    Pn532On(profile, key, Pn532Interface.I2c).I2c.ClockHz = SettingValue.Number(key, value);
+                    bus = Pn532Interface.I2c;
                     return true;
                 case SpiBus:
-                    Pn532On(profile, key, Pn532Interface.Spi).Spi.Bus = SettingValue.Number(key, value);
-                    return true;
                 case SpiCs:
-                    Pn532On(profile, key, Pn532Interface.Spi).Spi.ChipSelect = SettingValue.Number(key, value);
-                    return true;
                 case SpiHz:
-                    Pn532On(profile, key, Pn532Interface.Spi).Spi.ClockHz = SettingValue.Number(key, value);
+                    bus = Pn532Interface.Spi;
                     return true;
                 default:
+                    bus = Pn532Interface.Hsu;
                     return false;
+            }
+        }
+
+        /// <summary>Sets the host-interface field <paramref name="key"/> names (a key <see cref="HostInterfaceOf"/> knows).</summary>
+        private static void SetHostInterface(Pn532Wiring pn532, string key, int number)
+        {
+            switch (key)
+            {
+                case HsuBaud:
+                    pn532.HsuBaudRate = number;
+                    break;
+                case I2cBus:
+                    pn532.I2c.Bus = number;
+                    break;
+                case I2cAddress:
+                    pn532.I2c.Address = number;
+                    break;
+                case I2cHz:
+                    pn532.I2c.ClockHz = number;
+                    break;
+                case SpiBus:
+                    pn532.Spi.Bus = number;
+                    break;
+                case SpiCs:
+                    pn532.Spi.ChipSelect = number;
+                    break;
+                default:
+                    pn532.Spi.ClockHz = number;
+                    break;
             }
         }
 
