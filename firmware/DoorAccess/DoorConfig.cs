@@ -1,5 +1,5 @@
 using System;
-using EmbeddedSmartCard.Firmware.Session;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Firmware.DoorAccess
 {

@@ -1,4 +1,4 @@
-using EmbeddedSmartCard.Firmware.Session;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Firmware.DoorAccess
 {

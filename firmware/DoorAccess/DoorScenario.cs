@@ -2,10 +2,10 @@ using System;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Boards.Simulator.Pn532;
 using EmbeddedSmartCard.Firmware.Security;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Simulator;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Firmware.DoorAccess
 {

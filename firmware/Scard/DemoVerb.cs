@@ -1,5 +1,6 @@
 using System.IO;
 using EmbeddedSmartCard.Firmware.Session;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Scard
 {

@@ -3,11 +3,11 @@ using System.IO;
 using EmbeddedSmartCard.Boards;
 using EmbeddedSmartCard.Boards.Profiles;
 using EmbeddedSmartCard.Firmware.DoorAccess;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Linux;
 using EmbeddedSmartCard.Hal.Simulator;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Scard
 {

@@ -1,6 +1,6 @@
 using System.Text;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Scard
 {

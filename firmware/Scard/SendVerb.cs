@@ -1,7 +1,7 @@
 using System;
 using System.IO;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Scard
 {

@@ -1,11 +1,11 @@
 using System;
 using System.Globalization;
 using System.IO;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Firmware.Terminal;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Linux;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Scard
 {

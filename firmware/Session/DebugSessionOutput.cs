@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Firmware.Session
 {

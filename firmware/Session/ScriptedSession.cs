@@ -1,6 +1,7 @@
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Firmware.Session
 {

@@ -1,3 +1,5 @@
+using EmbeddedSmartCard.Manager.Iso7816;
+
 namespace EmbeddedSmartCard.Firmware.Session
 {
     /// <summary>

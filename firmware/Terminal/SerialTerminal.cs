@@ -1,6 +1,6 @@
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Firmware.Terminal
 {

@@ -1,5 +1,5 @@
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Firmware.Terminal
 {

@@ -1,5 +1,4 @@
 using System;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
 using EmbeddedSmartCard.Manager.Iso7816;
 using EmbeddedSmartCard.Manager.Objects;

@@ -1,7 +1,7 @@
 using System;
 using EmbeddedSmartCard.Boards;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration

@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using EmbeddedSmartCard.Boards.Simulator;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Firmware.Terminal;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Linux;
+using EmbeddedSmartCard.Manager.Iso7816;
 using EmbeddedSmartCard.Scard;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

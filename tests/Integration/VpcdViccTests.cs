@@ -1,6 +1,6 @@
 using System;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace EmbeddedSmartCard.Tests.Integration

@@ -7,8 +7,8 @@ using System.Collections;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Boards.Simulator.Pn532;
 using EmbeddedSmartCard.Firmware.DoorAccess;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Hal.Simulator;
+using EmbeddedSmartCard.Manager.Iso7816;
 using EmbeddedSmartCard.Tests.Security;
 
 namespace EmbeddedSmartCard.Tests.DoorAccess

@@ -6,9 +6,9 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using System;
 using System.Collections;
 using EmbeddedSmartCard.Boards.Simulator;
-using EmbeddedSmartCard.Firmware.Session;
 using EmbeddedSmartCard.Firmware.Terminal;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Tests.Terminal
 {

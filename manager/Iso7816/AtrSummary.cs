@@ -1,6 +1,6 @@
 using EmbeddedSmartCard.Drivers;
 
-namespace EmbeddedSmartCard.Firmware.Session
+namespace EmbeddedSmartCard.Manager.Iso7816
 {
     /// <summary>An ATR in a few words: convention (TS), offered protocols (TD), TA1's Fi/Di and f(max) (ISO 7816-3 §8.3).</summary>
     public static class AtrSummary

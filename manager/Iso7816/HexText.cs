@@ -1,4 +1,4 @@
-namespace EmbeddedSmartCard.Firmware.Session
+namespace EmbeddedSmartCard.Manager.Iso7816
 {
     /// <summary>Bytes as upper-case hex pairs separated by spaces, the way APDUs are usually written, and back.</summary>
     public static class HexText
