@@ -6,10 +6,11 @@ namespace EmbeddedSmartCard.Boards.Simulator
     /// <summary>
     /// A simulated contact card socket: the I/O line and the RST, VCC, card-detect and CLK parts wired to it
     /// (null where none is), all on one <see cref="VirtualClock"/>. A <see cref="SimulatedCard"/> is inserted and
-    /// removed here; a card that yanks itself (a fault) empties the socket the same way. It is both the socket a
-    /// <see cref="ContactWiring"/> puts on <see cref="SimulatorHardware"/> and the socket of a <see cref="SimulatorSlot"/>.
+    /// removed here; a card that yanks itself (a fault) empties the socket the same way. It is the socket a
+    /// <see cref="ContactWiring"/> puts on <see cref="SimulatorHardware"/>, and a <see cref="SimulatorSlot"/> is one
+    /// with its reader.
     /// </summary>
-    public sealed class SimulatorContactSocket
+    public class SimulatorContactSocket
     {
         private readonly object socketLock = new object();
         private readonly SimulatedCardRemovedHandler onCardRemoved;
