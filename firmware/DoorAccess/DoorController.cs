@@ -1,7 +1,9 @@
 using System.Threading;
+using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Firmware.Security;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Manager;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Firmware.DoorAccess
 {
@@ -135,7 +137,7 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             DoorDecision decision = new DoorDecision();
             decision.SeenMicros = _clock.NowMicros;
             decision.Reader = state.Reader;
-            decision.Kind = CardIdentification.FromAtr(state.Atr, 0, state.AtrLength);
+            decision.Type = CardClassifier.Classify(state.Atr, 0, state.AtrLength, Protocols.Undefined);
             if ((state.EventState & ScardConstants.StateMute) != 0)
             {
                 decision.Conclude(DoorDecisionCode.ReaderError, "the card did not answer to reset");
@@ -177,13 +179,14 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
         /// <summary>True when the card proved its identifier; otherwise the decision is concluded.</summary>
         private bool Authenticate(DoorDecision decision)
         {
-            if (decision.Kind == CardKind.OtherStorageCard)
+            bool mifareClassic = CardClassifier.IsMifareClassic(decision.Type);
+            if (CardClassifier.IsStorageCard(decision.Type) && !mifareClassic)
             {
                 decision.Conclude(DoorDecisionCode.DeniedUnknownCard, "storage card without a door credential");
                 return false;
             }
 
-            if (decision.Kind != CardKind.MifareClassic)
+            if (!mifareClassic)
             {
                 return _applet.Authenticate(_session, decision);
             }
@@ -213,7 +216,7 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             }
             else
             {
-                decision.Conclude(DoorDecisionCode.Granted, decision.Kind == CardKind.MifareClassic ? "badge MAC verified" : "challenge answered");
+                decision.Conclude(DoorDecisionCode.Granted, CardClassifier.IsMifareClassic(decision.Type) ? "badge MAC verified" : "challenge answered");
             }
         }
 

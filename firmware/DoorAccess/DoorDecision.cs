@@ -1,7 +1,9 @@
+using EmbeddedSmartCard.Manager.Iso7816;
+
 namespace EmbeddedSmartCard.Firmware.DoorAccess
 {
     /// <summary>
-    /// One decision of the controller: which reader, which card (kind and identifier: the applet's card id,
+    /// One decision of the controller: which reader, which card (type and identifier: the applet's card id,
     /// a legacy badge's id, else the contactless UID when one was read), the code, a short reason, when it was
     /// taken and how long it took from the card being seen to the decision, on the controller's clock.
     /// </summary>
@@ -13,7 +15,7 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
 
         public string Reader { get; set; }
 
-        public CardKind Kind { get; set; }
+        public CardType Type { get; set; }
 
         public string Reason { get; set; }
 

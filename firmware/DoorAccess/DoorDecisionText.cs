@@ -12,7 +12,7 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
         public static string Format(string label, DoorDecision decision)
         {
             string card = decision.CardIdLength == 0 ? "-" : HexText.Format(decision.CardId, 0, decision.CardIdLength);
-            return label + " | " + decision.Reader + " | " + KindName(decision.Kind) + " " + card + " | "
+            return label + " | " + decision.Reader + " | " + TypeName(decision.Type) + " " + card + " | "
                 + DoorDecisionCodes.Name(decision.Code) + " | " + decision.Reason + " | " + Millis(decision.LatencyMicros) + " ms";
         }
 
@@ -22,15 +22,21 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
             return (micros / MicrosPerMilli).ToString() + "." + ((micros / MicrosPerTenth) % TenthsPerMilli).ToString();
         }
 
-        private static string KindName(CardKind kind)
+        /// <summary>What the door makes of the card: the applet on a contact or ISO 14443-4 card, the legacy badge
+        /// on a MIFARE Classic, nothing on another storage card.</summary>
+        private static string TypeName(CardType type)
         {
-            switch (kind)
+            if (CardClassifier.IsMifareClassic(type))
             {
-                case CardKind.Contact: return "contact";
-                case CardKind.ContactlessSmartCard: return "iso14443-4";
-                case CardKind.MifareClassic: return "mifare-classic";
-                default: return "storage";
+                return "mifare-classic";
             }
+
+            if (CardClassifier.IsStorageCard(type))
+            {
+                return "storage";
+            }
+
+            return CardClassifier.IsContactless(type) ? "iso14443-4" : "contact";
         }
     }
 }

@@ -24,7 +24,7 @@ namespace EmbeddedSmartCard.Firmware.Terminal
             CardStatus status = connection.GetStatus();
             byte[] atrBytes = status.Atr;
             Atr atr = Atr.Parse(atrBytes, 0, atrBytes.Length);
-            CardType type = CardClassifier.Classify(atr, connection.Protocol);
+            CardType type = CardClassifier.Classify(atrBytes, 0, atrBytes.Length, connection.Protocol);
             IsoCard card = new IsoCard(connection);
             byte[] uid = CardClassifier.IsContactless(type) ? ReadUid(card) : null;
             ArrayList applications = new ArrayList();

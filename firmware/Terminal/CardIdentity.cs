@@ -1,5 +1,6 @@
 using System.Collections;
 using EmbeddedSmartCard.Drivers;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Firmware.Terminal
 {

@@ -6,6 +6,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Firmware.DoorAccess;
 using EmbeddedSmartCard.Firmware.Security;
+using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Tests.DoorAccess
 {
@@ -22,7 +23,7 @@ namespace EmbeddedSmartCard.Tests.DoorAccess
             DoorRig rig = new DoorRig();
             DoorDecision decision = rig.Contact(DoorScenario.ContactAccessCard(DoorScenario.ValidId), DoorDecisionCode.Granted, "valid badge");
             Assert.AreEqual(TestSupport.ToHex(DoorScenario.ValidId), TestSupport.ToHex(decision.CardId, 0, decision.CardIdLength));
-            Assert.AreEqual((int)CardKind.Contact, (int)decision.Kind);
+            Assert.AreEqual((int)CardType.Contact, (int)decision.Type);
             rig.Dispose();
         }
 
@@ -59,7 +60,7 @@ namespace EmbeddedSmartCard.Tests.DoorAccess
             DoorRig rig = new DoorRig();
             DoorDecision decision = rig.Contactless(DoorScenario.ClonedAccessCard(DoorScenario.ValidId), DoorDecisionCode.DeniedAuthentication, "clone");
             Assert.AreEqual("wrong answer to the challenge", decision.Reason);
-            Assert.AreEqual((int)CardKind.ContactlessSmartCard, (int)decision.Kind);
+            Assert.AreEqual((int)CardType.Iso14443_4A, (int)decision.Type);
             rig.Dispose();
         }
 
@@ -104,7 +105,7 @@ namespace EmbeddedSmartCard.Tests.DoorAccess
             rig.Scenario.Config.LegacyMifareAllowed = true;
             DoorDecision decision = rig.Contactless(SimulatorPn532Cards.CreateLegacyBadge(DoorScenario.BadgeUid, DoorScenario.SiteKey, DoorScenario.BadgeId), DoorDecisionCode.Granted, "legacy badge");
             Assert.AreEqual(TestSupport.ToHex(DoorScenario.BadgeId), TestSupport.ToHex(decision.CardId, 0, decision.CardIdLength), "the badge id");
-            Assert.AreEqual((int)CardKind.MifareClassic, (int)decision.Kind);
+            Assert.AreEqual((int)CardType.MifareClassic1K, (int)decision.Type);
             rig.Dispose();
         }
 
@@ -132,7 +133,7 @@ namespace EmbeddedSmartCard.Tests.DoorAccess
         {
             DoorRig rig = new DoorRig();
             DoorDecision decision = rig.Contactless(SimulatorPn532Cards.Create(SimulatorPn532Cards.Ultralight), DoorDecisionCode.DeniedUnknownCard, "ultralight");
-            Assert.AreEqual((int)CardKind.OtherStorageCard, (int)decision.Kind);
+            Assert.AreEqual((int)CardType.MifareUltralight, (int)decision.Type);
             rig.Dispose();
         }
 

@@ -1,10 +1,13 @@
-namespace EmbeddedSmartCard.Firmware.Terminal
+namespace EmbeddedSmartCard.Manager.Iso7816
 {
-    /// <summary>What kind of card answered, as the terminal tells it from the ATR (see <see cref="CardClassifier"/>).</summary>
+    /// <summary>What kind of card answered, as its ATR tells it (see <see cref="CardClassifier"/>).</summary>
     public enum CardType
     {
-        /// <summary>No ATR, or one that is neither a contact card's nor a PC/SC pseudo-ATR.</summary>
+        /// <summary>No ATR, or a contact card's ATR with a protocol that is neither T=0 nor T=1.</summary>
         Unknown = 0,
+
+        /// <summary>A contact card whose protocol is not known yet (classified before connecting).</summary>
+        Contact,
 
         /// <summary>A contact card speaking T=0.</summary>
         ContactT0,
@@ -23,7 +26,7 @@ namespace EmbeddedSmartCard.Firmware.Terminal
         MifareMini,
         MifareUltralight,
 
-        /// <summary>A contactless storage card whose PC/SC card name the terminal does not know.</summary>
+        /// <summary>A contactless storage card whose PC/SC card name is none of the above.</summary>
         OtherStorageCard,
     }
 }

@@ -1,14 +1,15 @@
 using EmbeddedSmartCard.Drivers;
 
-namespace EmbeddedSmartCard.Firmware.Terminal
+namespace EmbeddedSmartCard.Manager.Iso7816
 {
     /// <summary>
-    /// Tells the card type from its ATR and the protocol the connection uses. Contactless readers give
-    /// a pseudo-ATR (PC/SC Part 3 §3.1.3.2.3): <c>3B 8n 80 01</c> then n historical bytes and TCK, no
-    /// other interface bytes. A storage card's historical bytes are <c>80 4F 0C A0 00 00 03 06 SS NN NN
-    /// 00 00 00 00</c> (§3.1.3.2.3.2, the card name NN NN from the supplement's Table 3); any other
-    /// historical bytes are an ISO 14443-4 card's: the ATQB's application data, protocol info and MBLI for
-    /// type B (§3.1.3.2.3.1), the ATS historical bytes for type A.
+    /// Tells the card type from its ATR and, for a contact card, the protocol of the connection. Contactless
+    /// readers give a pseudo-ATR (PC/SC Part 3 §3.1.3.2.3, reference iso7816-pn532.md §4.5.1): <c>3B 8n 80 01</c>
+    /// then n historical bytes and TCK, no other interface bytes. A storage card's historical bytes are
+    /// <c>80 4F 0C A0 00 00 03 06 SS NN NN 00 00 00 00</c> (§3.1.3.2.3.2, the card name NN NN from the
+    /// supplement's Table 3); any other historical bytes are an ISO 14443-4 card's: the ATQB's application
+    /// data, protocol info and MBLI for type B (§3.1.3.2.3.1), the ATS historical bytes for type A. Every
+    /// other ATR is a contact card's. The door and the terminal both classify with it.
     /// </summary>
     public static class CardClassifier
     {
@@ -16,6 +17,10 @@ namespace EmbeddedSmartCard.Firmware.Terminal
         private const int HistoricalCountMask = 0x0F;
         private const int Td1TypeT0NextTd = 0x80;
         private const int Td2TypeT1 = 0x01;
+
+        /// <summary>TS, T0, TD1 and TD2 come before the historical bytes; TCK follows them.</summary>
+        private const int PseudoAtrHistoricalOffset = 4;
+        private const int TckLength = 1;
 
         // PC/SC Part 3 §3.1.3.2.3.2: category indicator, application identifier tag, length 12, the PC/SC RID.
         private static readonly byte[] StoragePrefix = { 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06 };
@@ -39,30 +44,48 @@ namespace EmbeddedSmartCard.Firmware.Terminal
         // ISO 7816-4 §8.1.1: an ATS's historical bytes usually open with the category indicator 80.
         private const int CategoryIndicatorCompact = 0x80;
 
-        public static CardType Classify(Atr atr, int protocol)
+        /// <summary>
+        /// The type of the card whose ATR is <paramref name="length"/> bytes at <paramref name="offset"/>.
+        /// <paramref name="protocol"/> (<see cref="Protocols"/>) tells T=0 from T=1 for a contact card;
+        /// <see cref="Protocols.Undefined"/> before connecting gives <see cref="CardType.Contact"/>.
+        /// </summary>
+        public static CardType Classify(byte[] atr, int offset, int length, int protocol)
         {
-            if (atr == null || atr.Length == 0)
+            if (atr == null || length <= 0)
             {
                 return CardType.Unknown;
             }
 
-            if (IsPseudoAtr(atr))
+            if (IsPseudoAtr(atr, offset, length))
             {
-                return ClassifyContactless(atr.Bytes, atr.HistoricalOffset, atr.HistoricalLength);
+                return ClassifyContactless(atr, offset + PseudoAtrHistoricalOffset, length - PseudoAtrHistoricalOffset - TckLength);
             }
 
-            if (protocol == Protocols.T1)
+            switch (protocol)
             {
-                return CardType.ContactT1;
+                case Protocols.Undefined: return CardType.Contact;
+                case Protocols.T0: return CardType.ContactT0;
+                case Protocols.T1: return CardType.ContactT1;
+                default: return CardType.Unknown;
             }
-
-            return protocol == Protocols.T0 ? CardType.ContactT0 : CardType.Unknown;
         }
 
         /// <summary>True for the contactless types (those with a UID to read).</summary>
         public static bool IsContactless(CardType type)
         {
-            return type != CardType.Unknown && type != CardType.ContactT0 && type != CardType.ContactT1;
+            return type != CardType.Unknown && type != CardType.Contact && type != CardType.ContactT0 && type != CardType.ContactT1;
+        }
+
+        /// <summary>True for the storage cards (no ISO 7816-4 file system or applet: PC/SC Part 3 storage commands only).</summary>
+        public static bool IsStorageCard(CardType type)
+        {
+            return IsMifareClassic(type) || type == CardType.MifareUltralight || type == CardType.OtherStorageCard;
+        }
+
+        /// <summary>True for the MIFARE Classic family (Mini, 1K, 4K): sectors behind keys A/B.</summary>
+        public static bool IsMifareClassic(CardType type)
+        {
+            return type == CardType.MifareClassic1K || type == CardType.MifareClassic4K || type == CardType.MifareMini;
         }
 
         /// <summary>The type in words, as the line protocol prints it.</summary>
@@ -70,6 +93,7 @@ namespace EmbeddedSmartCard.Firmware.Terminal
         {
             switch (type)
             {
+                case CardType.Contact: return "contact";
                 case CardType.ContactT0: return "contact T=0";
                 case CardType.ContactT1: return "contact T=1";
                 case CardType.Iso14443_4A: return "contactless ISO 14443-4 type A";
@@ -83,16 +107,16 @@ namespace EmbeddedSmartCard.Firmware.Terminal
             }
         }
 
-        /// <summary>TS 3B, T0 = 8n, TD1 = 80, TD2 = 01 and no other interface byte.</summary>
-        private static bool IsPseudoAtr(Atr atr)
+        /// <summary>TS 3B, T0 = 8n, TD1 = 80, TD2 = 01, no other interface byte, then exactly the n historical
+        /// bytes T0 announces and TCK.</summary>
+        private static bool IsPseudoAtr(byte[] atr, int offset, int length)
         {
-            byte[] bytes = atr.Bytes;
-            return atr.Length >= 4
-                && bytes[0] == Atr.TsDirect
-                && (bytes[1] & ~HistoricalCountMask) == PseudoAtrT0Base
-                && bytes[2] == Td1TypeT0NextTd
-                && bytes[3] == Td2TypeT1
-                && atr.HistoricalOffset == 4;
+            return length > PseudoAtrHistoricalOffset
+                && atr[offset] == Atr.TsDirect
+                && (atr[offset + 1] & ~HistoricalCountMask) == PseudoAtrT0Base
+                && atr[offset + 2] == Td1TypeT0NextTd
+                && atr[offset + 3] == Td2TypeT1
+                && length == PseudoAtrHistoricalOffset + (atr[offset + 1] & HistoricalCountMask) + TckLength;
         }
 
         private static CardType ClassifyContactless(byte[] atr, int offset, int count)
