@@ -3,6 +3,7 @@ using System.IO;
 using EmbeddedSmartCard.Boards;
 using EmbeddedSmartCard.Boards.Profiles;
 using EmbeddedSmartCard.Firmware.DoorAccess;
+using EmbeddedSmartCard.Firmware.DoorAccess.Scenario;
 using EmbeddedSmartCard.Hal;
 using EmbeddedSmartCard.Hal.Linux;
 using EmbeddedSmartCard.Hal.Simulator;

@@ -23,12 +23,26 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess.Nano
         private const int FramClockHz = 400000;
 
         /// <summary>
-        /// The door configuration: the simulator scenario's demo site (its site key, allow-list and revocation
-        /// list). A site returns <c>DoorConfig.Parse</c> of its own text here (firmware/DoorAccess/README.md).
+        /// This door's configuration in the text form <see cref="DoorConfig.Parse"/> reads (keys in
+        /// firmware/DoorAccess/README.md). The installer replaces every value before building the image: the
+        /// site key the site's cards were personalised with (32 random bytes), the card identifiers allowed and
+        /// revoked, whether MIFARE Classic legacy badges may open the door, and the strike, denial and wait
+        /// times. The values below are placeholders that only show the form: no real site uses this key.
         /// </summary>
+        public const string SiteConfiguration =
+            "# The site this door belongs to: replace every value before building.\n" +
+            "site.key = 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF\n" +
+            "allow = 00 00 00 01, 00 00 00 02\n" +
+            "revoke = 00 00 00 02\n" +
+            "legacy.mifare = forbid\n" +
+            "strike.ms = 3000\n" +
+            "denied.ms = 1000\n" +
+            "wait.ms = 1000\n";
+
+        /// <summary>The door configuration: <see cref="SiteConfiguration"/> parsed.</summary>
         public static DoorConfig Configuration()
         {
-            return DoorScenario.DemoConfig();
+            return DoorConfig.Parse(SiteConfiguration);
         }
 
         /// <summary>The audit log's chip.</summary>

@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System.Threading;
 using EmbeddedSmartCard.Firmware.DoorAccess;
+using EmbeddedSmartCard.Firmware.DoorAccess.Scenario;
 
 namespace EmbeddedSmartCard.Tests.DoorAccess
 {

@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Firmware.DoorAccess;
+using EmbeddedSmartCard.Firmware.DoorAccess.Scenario;
 using EmbeddedSmartCard.Firmware.Security;
 using EmbeddedSmartCard.Manager.Iso7816;
 

@@ -7,6 +7,7 @@ using System.Collections;
 using EmbeddedSmartCard.Boards.Simulator;
 using EmbeddedSmartCard.Boards.Simulator.Pn532;
 using EmbeddedSmartCard.Firmware.DoorAccess;
+using EmbeddedSmartCard.Firmware.DoorAccess.Scenario;
 using EmbeddedSmartCard.Hal.Simulator;
 using EmbeddedSmartCard.Manager.Iso7816;
 using EmbeddedSmartCard.Tests.Security;

@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using EmbeddedSmartCard.Firmware.DoorAccess;
+using EmbeddedSmartCard.Firmware.DoorAccess.Scenario;
 
 namespace EmbeddedSmartCard.Tests.DoorAccess
 {

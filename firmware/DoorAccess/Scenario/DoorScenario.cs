@@ -7,7 +7,7 @@ using EmbeddedSmartCard.Hal.Simulator;
 using EmbeddedSmartCard.Manager;
 using EmbeddedSmartCard.Manager.Iso7816;
 
-namespace EmbeddedSmartCard.Firmware.DoorAccess
+namespace EmbeddedSmartCard.Firmware.DoorAccess.Scenario
 {
     /// <summary>
     /// The door on the simulator board (one contact slot, one PN532), through the SCard API only: the cases
