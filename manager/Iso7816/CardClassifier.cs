@@ -47,11 +47,12 @@ namespace EmbeddedSmartCard.Manager.Iso7816
         /// <summary>
         /// The type of the card whose ATR is <paramref name="length"/> bytes at <paramref name="offset"/>.
         /// <paramref name="protocol"/> (<see cref="Protocols"/>) tells T=0 from T=1 for a contact card;
-        /// <see cref="Protocols.Undefined"/> before connecting gives <see cref="CardType.Contact"/>.
+        /// <see cref="Protocols.Undefined"/> before connecting gives <see cref="CardType.Contact"/>. No ATR, or a
+        /// range outside the buffer, is <see cref="CardType.Unknown"/>.
         /// </summary>
         public static CardType Classify(byte[] atr, int offset, int length, int protocol)
         {
-            if (atr == null || length <= 0)
+            if (atr == null || length <= 0 || offset < 0 || length > atr.Length - offset)
             {
                 return CardType.Unknown;
             }

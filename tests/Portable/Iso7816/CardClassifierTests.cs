@@ -27,6 +27,15 @@ namespace EmbeddedSmartCard.Tests.Iso7816
         }
 
         [TestMethod]
+        public void ARangeOutsideTheBufferIsUnknown()
+        {
+            byte[] atr = TestSupport.Hex(ContactAtr);
+            Assert.AreEqual((int)CardType.Unknown, (int)CardClassifier.Classify(null, 0, 4, Protocols.T1), "no buffer");
+            Assert.AreEqual((int)CardType.Unknown, (int)CardClassifier.Classify(atr, 2, atr.Length, Protocols.T1), "past the end");
+            Assert.AreEqual((int)CardType.Unknown, (int)CardClassifier.Classify(atr, -1, 4, Protocols.T1), "negative offset");
+        }
+
+        [TestMethod]
         public void Iso14443_4PseudoAtrs()
         {
             Assert.AreEqual((int)CardType.Iso14443_4A, Type("3B 86 80 01 06 75 77 81 02 80 00", Protocols.T1), "DESFire");
