@@ -25,7 +25,7 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
         private readonly CardSession _session;
         private readonly AccessAppletAuthenticator _applet;
         private readonly MifareBadgeAuthenticator _badge;
-        private readonly ReaderWatchList _watch = new ReaderWatchList();
+        private CardPresentationWatch _watch;
         private readonly AuditRecord _record = new AuditRecord();
         private readonly object _stopLock = new object();
         private int _context;
@@ -49,14 +49,22 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
         /// <summary>The readers the controller watches now (it follows PnP at each step).</summary>
         public int ReaderCount
         {
-            get { return _watch.States.Length - 1; }
+            get { return _watch == null ? 0 : _watch.ReaderCount; }
         }
 
         /// <summary>Establishes the controller's context and lists the readers; the SCard code.</summary>
         public int Start()
         {
             int result = _manager.EstablishContext(ScardConstants.ScopeSystem, out _context);
-            return result == ScardError.Success ? _watch.Refresh(_manager, _context) : result;
+            if (result != ScardError.Success)
+            {
+                return result;
+            }
+
+            // A card counts once it is powered or mute: the decision needs its ATR, or that it had none.
+            _watch = new CardPresentationWatch(_manager, _context);
+            _watch.PoweredOrMuteOnly = true;
+            return _watch.Refresh();
         }
 
         /// <summary>
@@ -67,43 +75,24 @@ namespace EmbeddedSmartCard.Firmware.DoorAccess
         public DoorDecision Step(int timeoutMillis)
         {
             _outputs.Update();
-            int result = _manager.GetStatusChange(_context, WaitBound(timeoutMillis), _watch.States);
+            int result = _watch == null ? ScardError.InvalidHandle : _watch.Wait(WaitBound(timeoutMillis));
             _outputs.Update();
             if (result != ScardError.Success && result != ScardError.Timeout)
             {
-                // Cancelled by Stop, or the manager refused the wait: pause for the wait's time so that Run
+                // Cancelled by Stop, not started, or the manager refused the wait: pause for the wait's time so that Run
                 // does not spin on an error that repeats.
                 Thread.Sleep(result == ScardError.Cancelled ? 0 : timeoutMillis);
                 return null;
             }
 
-            if (_watch.TakeReaderChange())
-            {
-                _watch.Refresh(_manager, _context);
-            }
-
-            if (result != ScardError.Success)
+            ScardReaderState presentation = result == ScardError.Success ? _watch.NextPresentation() : null;
+            if (presentation == null)
             {
                 return null;
             }
 
-            ScardReaderState[] states = _watch.States;
-            for (int i = 1; i < states.Length; i++)
-            {
-                ScardReaderState state = states[i];
-                if ((state.EventState & ScardConstants.StateChanged) == 0)
-                {
-                    continue;
-                }
-
-                state.CurrentState = state.EventState & ~ScardConstants.StateChanged;
-                if (_watch.TakeNewPresentation(state))
-                {
-                    return Decide(state);
-                }
-            }
-
-            return null;
+            _watch.MarkReported(presentation);
+            return Decide(presentation);
         }
 
         /// <summary>Steps with the configured wait until <see cref="Stop"/>.</summary>

@@ -19,14 +19,14 @@ namespace EmbeddedSmartCard.Firmware.Terminal
         public const string Commands = "readers | wait [ms] | info [reader] | apdu <hex> | quit";
 
         private readonly CardContext context;
-        private readonly CardWaiter waiter;
+        private readonly CardPresentationWatch watch;
         private CardConnection connection;
         private IsoCard card;
 
         public TerminalSession(SCardManager manager)
         {
             context = new CardContext(manager);
-            waiter = new CardWaiter(context);
+            watch = new CardPresentationWatch(manager, context.Handle);
         }
 
         /// <summary>Runs one command line, writing its reply block; false once the command was <c>quit</c>.</summary>
@@ -103,14 +103,16 @@ namespace EmbeddedSmartCard.Firmware.Terminal
         private void Wait(string argument, ISessionOutput output)
         {
             int millis = argument.Length == 0 ? DefaultWaitMillis : ParseMillis(argument);
-            string reader = waiter.WaitForCard(millis);
-            if (reader == null)
+            ScardReaderState presentation;
+            int result = watch.WaitForPresentation(millis, out presentation);
+            if (result == ScardError.Timeout)
             {
                 TerminalReply.Error(output, ScardError.Timeout, "no card within " + millis.ToString() + " ms");
                 return;
             }
 
-            Identify(reader, output);
+            PcscExceptions.Check(result);
+            Identify(presentation.Reader, output);
         }
 
         /// <summary>The named reader's card, else the connected card again, else the first reader with a card.</summary>
@@ -157,7 +159,7 @@ namespace EmbeddedSmartCard.Firmware.Terminal
             connection = context.Connect(reader, ScardConstants.ShareShared, ScardConstants.ProtocolAny);
             card = new IsoCard(connection);
             CardIdentity identity = CardIdentifier.Identify(connection);
-            waiter.MarkReported(reader);
+            PcscExceptions.Check(watch.MarkReported(reader));
             IdentityReport.Write(identity, output);
             TerminalReply.Ok(output);
         }
