@@ -28,15 +28,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         /// <summary>SAK of a MIFARE Classic 4K.</summary>
         public const int SakClassic4K = 0x18;
 
-        /// <summary>PC/SC Part 3 supplement Table 2: standard byte SS for ISO 14443 A part 3.</summary>
-        public const byte StandardIso14443A3 = 0x03;
-
-        /// <summary>PC/SC Part 3 supplement Table 3 card names (NN NN).</summary>
-        public const int NameClassic1K = 0x0001;
-        public const int NameClassic4K = 0x0002;
-        public const int NameUltralight = 0x0003;
-        public const int NameMini = 0x0026;
-
         /// <summary>ACS convention for a tag without a registered name: FF followed by its SAK.</summary>
         public const int NameUndefinedPrefix = 0xFF00;
 
@@ -44,10 +35,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         const byte T0OnlyTd1 = 0x80;
         const byte Td1T0FollowedByTd2 = 0x80;
         const byte Td2T1 = 0x01;
-        const byte CategoryIndicator = 0x80;
-        const byte ApplicationIdentifierTag = 0x4F;
-        const byte ApplicationIdentifierLength = 0x0C;
-        const int StorageHistoricalBytes = 15;
 
         /// <summary>Type B: application data (4), protocol info (3) and the MBLI byte.</summary>
         const int TypeBHistoricalBytes = 8;
@@ -55,9 +42,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         const int AtqbApplicationDataLength = 4;
         const int AtqbProtocolInfoLength = 3;
         const int MbliMask = 0xF0;
-
-        /// <summary>PC/SC Workgroup registered application provider identifier.</summary>
-        static readonly byte[] PcscRid = new byte[] { 0xA0, 0x00, 0x00, 0x03, 0x06 };
 
         /// <summary>
         /// Builds the pseudo-ATR of a 106 kbps type A target from its SEL_RES and, for an ISO 14443-4
@@ -73,7 +57,7 @@ namespace EmbeddedSmartCard.Drivers.Pn532
                 return BuildIso14443_4(ats, historicalOffset, historicalCount, atr, atrOffset);
             }
 
-            return BuildStorageCard(StandardIso14443A3, StorageCardName(selRes), atr, atrOffset);
+            return BuildStorageCard(StorageCardNames.StandardIso14443A3, StorageCardName(selRes), atr, atrOffset);
         }
 
         /// <summary>
@@ -104,23 +88,13 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         /// <summary>
         /// <c>3B 8F 80 01 80 4F 0C A0 00 00 03 06 SS NN NN 00 00 00 00 TCK</c>: the storage-card ATR of
-        /// PC/SC Part 3 §3.1.3.2.3.2 with standard byte <paramref name="standard"/> and card name <paramref name="cardName"/>.
+        /// PC/SC Part 3 §3.1.3.2.3.2 with standard byte <paramref name="standard"/> and card name <paramref name="cardName"/>
+        /// (<see cref="StorageCardNames"/>).
         /// </summary>
         public static int BuildStorageCard(byte standard, int cardName, byte[] atr, int atrOffset)
         {
-            int n = WritePrefix(StorageHistoricalBytes, atr, atrOffset);
-            atr[n++] = CategoryIndicator;
-            atr[n++] = ApplicationIdentifierTag;
-            atr[n++] = ApplicationIdentifierLength;
-            n = CopyBytes(PcscRid, 0, PcscRid.Length, atr, n);
-            atr[n++] = standard;
-            atr[n++] = (byte)(cardName >> 8);
-            atr[n++] = (byte)cardName;
-            for (int i = 0; i < 4; i++)
-            {
-                atr[n++] = 0x00;
-            }
-
+            int n = WritePrefix(StorageCardNames.HistoricalLength, atr, atrOffset);
+            n = StorageCardNames.Write(standard, cardName, atr, n);
             return AppendTck(atr, atrOffset, n);
         }
 
@@ -129,10 +103,10 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         {
             switch (selRes)
             {
-                case SakClassic1K: return NameClassic1K;
-                case SakClassic4K: return NameClassic4K;
-                case SakMini: return NameMini;
-                case SakUltralight: return NameUltralight;
+                case SakClassic1K: return StorageCardNames.Classic1K;
+                case SakClassic4K: return StorageCardNames.Classic4K;
+                case SakMini: return StorageCardNames.Mini;
+                case SakUltralight: return StorageCardNames.Ultralight;
                 default: return NameUndefinedPrefix | (selRes & 0xFF);
             }
         }

@@ -7,7 +7,7 @@ namespace EmbeddedSmartCard.Manager.Iso7816
     /// readers give a pseudo-ATR (PC/SC Part 3 §3.1.3.2.3, reference iso7816-pn532.md §4.5.1): <c>3B 8n 80 01</c>
     /// then n historical bytes and TCK, no other interface bytes. A storage card's historical bytes are
     /// <c>80 4F 0C A0 00 00 03 06 SS NN NN 00 00 00 00</c> (§3.1.3.2.3.2, the card name NN NN from the
-    /// supplement's Table 3); any other historical bytes are an ISO 14443-4 card's: the ATQB's application
+    /// supplement's Table 3: <see cref="StorageCardNames"/>); any other historical bytes are an ISO 14443-4 card's: the ATQB's application
     /// data, protocol info and MBLI for type B (§3.1.3.2.3.1), the ATS historical bytes for type A. Every
     /// other ATR is a contact card's. The door and the terminal both classify with it.
     /// </summary>
@@ -21,16 +21,6 @@ namespace EmbeddedSmartCard.Manager.Iso7816
         /// <summary>TS, T0, TD1 and TD2 come before the historical bytes; TCK follows them.</summary>
         private const int PseudoAtrHistoricalOffset = 4;
         private const int TckLength = 1;
-
-        // PC/SC Part 3 §3.1.3.2.3.2: category indicator, application identifier tag, length 12, the PC/SC RID.
-        private static readonly byte[] StoragePrefix = { 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06 };
-        private const int StorageNameOffset = 9;
-
-        // PC/SC Part 3 supplement Table 3: card names.
-        private const int NameClassic1K = 0x0001;
-        private const int NameClassic4K = 0x0002;
-        private const int NameUltralight = 0x0003;
-        private const int NameMini = 0x0026;
 
         // Type B pseudo-ATR (§3.1.3.2.3.1): 4 application data bytes, 3 protocol info bytes, MBLI in b8..b5 of the last.
         private const int TypeBHistoricalCount = 8;
@@ -122,41 +112,22 @@ namespace EmbeddedSmartCard.Manager.Iso7816
 
         private static CardType ClassifyContactless(byte[] atr, int offset, int count)
         {
-            if (StartsWithStoragePrefix(atr, offset, count))
+            if (StorageCardNames.IsStorageCard(atr, offset, count))
             {
-                int name = (atr[offset + StorageNameOffset] << 8) | atr[offset + StorageNameOffset + 1];
-                return StorageCard(name);
+                return StorageCard(StorageCardNames.CardName(atr, offset));
             }
 
             return LooksLikeAtqb(atr, offset, count) ? CardType.Iso14443_4B : CardType.Iso14443_4A;
-        }
-
-        private static bool StartsWithStoragePrefix(byte[] atr, int offset, int count)
-        {
-            if (count < StorageNameOffset + 2)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < StoragePrefix.Length; i++)
-            {
-                if (atr[offset + i] != StoragePrefix[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private static CardType StorageCard(int name)
         {
             switch (name)
             {
-                case NameClassic1K: return CardType.MifareClassic1K;
-                case NameClassic4K: return CardType.MifareClassic4K;
-                case NameMini: return CardType.MifareMini;
-                case NameUltralight: return CardType.MifareUltralight;
+                case StorageCardNames.Classic1K: return CardType.MifareClassic1K;
+                case StorageCardNames.Classic4K: return CardType.MifareClassic4K;
+                case StorageCardNames.Mini: return CardType.MifareMini;
+                case StorageCardNames.Ultralight: return CardType.MifareUltralight;
                 default: return CardType.OtherStorageCard;
             }
         }

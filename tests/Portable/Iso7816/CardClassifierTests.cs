@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using EmbeddedSmartCard.Drivers;
+using EmbeddedSmartCard.Drivers.Pn532;
 using EmbeddedSmartCard.Manager.Iso7816;
 
 namespace EmbeddedSmartCard.Tests.Iso7816
@@ -54,6 +55,16 @@ namespace EmbeddedSmartCard.Tests.Iso7816
         }
 
         [TestMethod]
+        public void TheStorageCardNamesThePn532DriverWritesAreReadBack()
+        {
+            Assert.AreEqual((int)CardType.MifareClassic1K, TypeWrittenFor(PseudoAtr.SakClassic1K), "1K");
+            Assert.AreEqual((int)CardType.MifareClassic4K, TypeWrittenFor(PseudoAtr.SakClassic4K), "4K");
+            Assert.AreEqual((int)CardType.MifareMini, TypeWrittenFor(PseudoAtr.SakMini), "Mini");
+            Assert.AreEqual((int)CardType.MifareUltralight, TypeWrittenFor(PseudoAtr.SakUltralight), "Ultralight");
+            Assert.AreEqual((int)CardType.OtherStorageCard, TypeWrittenFor(0x88), "a SAK without a PC/SC card name");
+        }
+
+        [TestMethod]
         public void APseudoAtrPrefixOfTheWrongLengthIsAContactAtr()
         {
             Assert.AreEqual((int)CardType.Contact, Type("3B 86 80 01 06 75 77", Protocols.Undefined), "cut short");
@@ -69,6 +80,14 @@ namespace EmbeddedSmartCard.Tests.Iso7816
             Assert.IsTrue(CardClassifier.IsContactless(CardType.OtherStorageCard), "storage cards are contactless");
             Assert.IsFalse(CardClassifier.IsContactless(CardType.Contact), "contact");
             Assert.IsFalse(CardClassifier.IsContactless(CardType.Unknown), "unknown");
+        }
+
+        /// <summary>The type of the pseudo-ATR the PN532 driver builds for a type A target with <paramref name="selRes"/>.</summary>
+        private static int TypeWrittenFor(int selRes)
+        {
+            byte[] atr = new byte[PseudoAtr.MaxLength];
+            int length = PseudoAtr.BuildTypeA(selRes, null, 0, 0, atr, 0);
+            return (int)CardClassifier.Classify(atr, 0, length, Protocols.T1);
         }
 
         private static int Type(string atrHex, int protocol)
