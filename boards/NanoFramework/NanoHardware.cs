@@ -28,7 +28,7 @@ namespace EmbeddedSmartCard.Boards.NanoFramework
         private readonly GpioController gpio = new GpioController();
         private readonly ArrayList opened = new ArrayList();
 
-        /// <param name="clock">The device's microsecond clock (<see cref="Esp32Clock"/> on an ESP32).</param>
+        /// <param name="clock">The device's clock (<see cref="Esp32Clock"/> on an ESP32, <see cref="TickCountClock"/> elsewhere).</param>
         /// <param name="routing">The ESP32's pin-function routing, or null where the firmware fixes the pins (STM32).</param>
         public NanoHardware(IClock clock, Esp32Routing routing)
         {
@@ -45,6 +45,12 @@ namespace EmbeddedSmartCard.Boards.NanoFramework
         public static NanoHardware Esp32()
         {
             return new NanoHardware(new Esp32Clock(), new Esp32Routing());
+        }
+
+        /// <summary>An STM32 board: the millisecond tick clock; its bus pins are fixed by the firmware.</summary>
+        public static NanoHardware Stm32()
+        {
+            return new NanoHardware(new TickCountClock(), null);
         }
 
         public string Platform
