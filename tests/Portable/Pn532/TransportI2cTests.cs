@@ -15,40 +15,30 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void WritesTheRawFrameAndReadsStatusThenFrame()
         {
-            FakeClock clock = new FakeClock();
-            FakePn532 chip = new FakePn532();
-            FakeI2cBus bus = new FakeI2cBus(chip, clock);
-            Pn532I2cTransport transport = new Pn532I2cTransport(bus, clock, null);
-            chip.OnNextFrame(FakePn532.Ack());
-            byte[] frame = FakePn532.CommandFrame(Pn532Command.GetFirmwareVersion, "");
+            ScriptedI2cChip rig = new ScriptedI2cChip(false);
+            rig.Chip.OnNextFrame(FakePn532.Ack());
 
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)transport.WriteFrame(frame, 0, frame.Length));
-            byte[] buffer = new byte[16];
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.WriteGetFirmwareVersion());
             int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)transport.ReadFrame(buffer, 0, 6, 100000, out length));
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.ReadFrame(100000, out length));
 
-            Assert.AreEqual("00 00 FF 02 FE D4 02 2A 00", chip.HostFrameHex(0));
-            Assert.AreEqual("00 00 FF 00 FF 00", TestSupport.ToHex(buffer, 0, length));
-            Assert.IsFalse(chip.Ready, "a read covering the whole frame consumes it");
+            Assert.AreEqual("00 00 FF 02 FE D4 02 2A 00", rig.Chip.HostFrameHex(0));
+            Assert.AreEqual("00 00 FF 00 FF 00", TestSupport.ToHex(rig.Buffer, 0, length));
+            Assert.IsFalse(rig.Chip.Ready, "a read covering the whole frame consumes it");
         }
 
         [TestMethod]
         public void EveryTransactionWaitsTheBusFreeTime()
         {
-            FakeClock clock = new FakeClock();
-            FakePn532 chip = new FakePn532();
-            FakeI2cBus bus = new FakeI2cBus(chip, clock);
-            Pn532I2cTransport transport = new Pn532I2cTransport(bus, clock, null);
-            byte[] frame = FakePn532.CommandFrame(Pn532Command.GetFirmwareVersion, "");
-            byte[] buffer = new byte[16];
+            ScriptedI2cChip rig = new ScriptedI2cChip(false);
             int length;
-            transport.WriteFrame(frame, 0, frame.Length);
-            transport.ReadFrame(buffer, 0, 6, 30000, out length);
+            rig.WriteGetFirmwareVersion();
+            rig.ReadFrame(30000, out length);
 
-            Assert.IsTrue(bus.TransactionCount >= 4, "status polled several times");
-            for (int i = 1; i < bus.TransactionCount; i++)
+            Assert.IsTrue(rig.Bus.TransactionCount >= 4, "status polled several times");
+            for (int i = 1; i < rig.Bus.TransactionCount; i++)
             {
-                long gap = bus.TransactionStart(i) - bus.TransactionStart(i - 1);
+                long gap = rig.Bus.TransactionStart(i) - rig.Bus.TransactionStart(i - 1);
                 Assert.IsTrue(gap >= Pn532I2cTransport.BusFreeMicros, "gap " + gap.ToString() + " before transaction " + i.ToString());
             }
         }
@@ -56,48 +46,37 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void WriteIsRetriedWhileTheChipNaks()
         {
-            FakeClock clock = new FakeClock();
-            FakePn532 chip = new FakePn532();
-            FakeI2cBus bus = new FakeI2cBus(chip, clock);
-            Pn532I2cTransport transport = new Pn532I2cTransport(bus, clock, null);
-            byte[] frame = FakePn532.CommandFrame(Pn532Command.GetFirmwareVersion, "");
+            ScriptedI2cChip rig = new ScriptedI2cChip(false);
 
-            bus.NakNext(2);
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)transport.WriteFrame(frame, 0, frame.Length));
-            Assert.AreEqual(1, chip.HostFrameCount);
+            rig.Bus.NakNext(2);
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.WriteGetFirmwareVersion());
+            Assert.AreEqual(1, rig.Chip.HostFrameCount);
 
-            bus.NakNext(3);
-            Assert.AreEqual((int)SmartcardStatus.IoDeviceError, (int)transport.WriteFrame(frame, 0, frame.Length));
-            Assert.AreEqual(1, chip.HostFrameCount);
+            rig.Bus.NakNext(3);
+            Assert.AreEqual((int)SmartcardStatus.IoDeviceError, (int)rig.WriteGetFirmwareVersion());
+            Assert.AreEqual(1, rig.Chip.HostFrameCount);
         }
 
         [TestMethod]
         public void WakeUpToleratesNaksWhileTheChipWakes()
         {
-            FakeClock clock = new FakeClock();
-            FakePn532 chip = new FakePn532();
-            FakeI2cBus bus = new FakeI2cBus(chip, clock);
-            Pn532I2cTransport transport = new Pn532I2cTransport(bus, clock, null);
+            ScriptedI2cChip rig = new ScriptedI2cChip(false);
 
-            bus.NakNext(4);
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)transport.WakeUp());
-            bus.NakNext(1000);
-            Assert.AreEqual((int)SmartcardStatus.NoSuchDevice, (int)transport.WakeUp());
+            rig.Bus.NakNext(4);
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.Transport.WakeUp());
+            rig.Bus.NakNext(1000);
+            Assert.AreEqual((int)SmartcardStatus.NoSuchDevice, (int)rig.Transport.WakeUp());
         }
 
         [TestMethod]
         public void ReadTimesOutWithinItsBoundWhenNothingIsReady()
         {
-            FakeClock clock = new FakeClock();
-            FakePn532 chip = new FakePn532();
-            FakeI2cBus bus = new FakeI2cBus(chip, clock);
-            Pn532I2cTransport transport = new Pn532I2cTransport(bus, clock, null);
-            byte[] buffer = new byte[16];
+            ScriptedI2cChip rig = new ScriptedI2cChip(false);
             int length;
 
-            long start = clock.NowMicros;
-            Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)transport.ReadFrame(buffer, 0, 6, 50000, out length));
-            long elapsed = clock.NowMicros - start;
+            long start = rig.Clock.NowMicros;
+            Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)rig.ReadFrame(50000, out length));
+            long elapsed = rig.Clock.NowMicros - start;
             Assert.IsTrue(elapsed >= 50000 && elapsed < 50000 + 2 * Pn532I2cTransport.BusFreeMicros, "elapsed " + elapsed.ToString());
             Assert.AreEqual(0, length);
         }
@@ -105,41 +84,62 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void NakedStatusReadMeansNotReadyYet()
         {
-            FakeClock clock = new FakeClock();
-            FakePn532 chip = new FakePn532();
-            FakeI2cBus bus = new FakeI2cBus(chip, clock);
-            Pn532I2cTransport transport = new Pn532I2cTransport(bus, clock, null);
-            chip.OnNextFrame(FakePn532.Ack());
-            byte[] frame = FakePn532.CommandFrame(Pn532Command.GetFirmwareVersion, "");
-            transport.WriteFrame(frame, 0, frame.Length);
+            ScriptedI2cChip rig = new ScriptedI2cChip(false);
+            rig.Chip.OnNextFrame(FakePn532.Ack());
+            rig.WriteGetFirmwareVersion();
 
-            bus.NakNext(3);
-            byte[] buffer = new byte[16];
+            rig.Bus.NakNext(3);
             int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)transport.ReadFrame(buffer, 0, 6, 100000, out length));
-            Assert.AreEqual("00 00 FF 00 FF 00", TestSupport.ToHex(buffer, 0, length));
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.ReadFrame(100000, out length));
+            Assert.AreEqual("00 00 FF 00 FF 00", TestSupport.ToHex(rig.Buffer, 0, length));
         }
 
         [TestMethod]
         public void IrqPinReplacesStatusPolling()
         {
-            FakeClock clock = new FakeClock();
-            FakePn532 chip = new FakePn532();
-            FakeI2cBus bus = new FakeI2cBus(chip, clock);
-            FakeIrqPin irq = new FakeIrqPin(chip);
-            Pn532I2cTransport transport = new Pn532I2cTransport(bus, clock, irq);
-            byte[] buffer = new byte[16];
+            ScriptedI2cChip rig = new ScriptedI2cChip(true);
             int length;
 
-            Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)transport.ReadFrame(buffer, 0, 6, 20000, out length));
-            Assert.AreEqual(0, bus.ReadCount, "no bus traffic while IRQ is high");
-            Assert.IsTrue(irq.ReadCount > 1, "IRQ sampled");
+            Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)rig.ReadFrame(20000, out length));
+            Assert.AreEqual(0, rig.Bus.ReadCount, "no bus traffic while IRQ is high");
+            Assert.IsTrue(rig.Irq.ReadCount > 1, "IRQ sampled");
 
-            chip.OnNextFrame(FakePn532.Ack());
-            byte[] frame = FakePn532.CommandFrame(Pn532Command.GetFirmwareVersion, "");
-            transport.WriteFrame(frame, 0, frame.Length);
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)transport.ReadFrame(buffer, 0, 6, 20000, out length));
-            Assert.AreEqual(1, bus.ReadCount, "one read transaction once IRQ is low");
+            rig.Chip.OnNextFrame(FakePn532.Ack());
+            rig.WriteGetFirmwareVersion();
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.ReadFrame(20000, out length));
+            Assert.AreEqual(1, rig.Bus.ReadCount, "one read transaction once IRQ is low");
+        }
+
+        /// <summary>A scripted chip on a fake I2C bus behind the transport under test, with or without the IRQ line.</summary>
+        private sealed class ScriptedI2cChip
+        {
+            /// <summary>An ACK frame is six bytes; every read here asks for exactly that.</summary>
+            private const int AckLength = 6;
+
+            public readonly FakeClock Clock = new FakeClock();
+            public readonly FakePn532 Chip = new FakePn532();
+            public readonly FakeI2cBus Bus;
+            public readonly FakeIrqPin Irq;
+            public readonly Pn532I2cTransport Transport;
+            public readonly byte[] Buffer = new byte[16];
+            private readonly byte[] getFirmwareVersion = FakePn532.CommandFrame(Pn532Command.GetFirmwareVersion, "");
+
+            public ScriptedI2cChip(bool withIrq)
+            {
+                Bus = new FakeI2cBus(Chip, Clock);
+                Irq = withIrq ? new FakeIrqPin(Chip) : null;
+                Transport = new Pn532I2cTransport(Bus, Clock, Irq);
+            }
+
+            public SmartcardStatus WriteGetFirmwareVersion()
+            {
+                return Transport.WriteFrame(getFirmwareVersion, 0, getFirmwareVersion.Length);
+            }
+
+            public SmartcardStatus ReadFrame(long timeoutMicros, out int length)
+            {
+                return Transport.ReadFrame(Buffer, 0, AckLength, timeoutMicros, out length);
+            }
         }
     }
 }
