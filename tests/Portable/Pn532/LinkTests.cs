@@ -19,11 +19,11 @@ namespace EmbeddedSmartCard.Tests.Pn532
         {
             FakePn532 chip = new FakePn532();
             Pn532Link link = NewLink(chip);
-            chip.OnNextFrame(FakePn532.Ack(), FakePn532.Response(Pn532Command.GetFirmwareVersion, "32 01 06 07"));
+            ScriptFirmwareVersion(chip);
 
             byte[] response = new byte[8];
             int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, response, 0, response.Length, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)GetFirmwareVersion(link, response, out length));
             Assert.AreEqual("32 01 06 07", TestSupport.ToHex(response, 0, length));
             Assert.AreEqual(1, chip.HostFrameCount);
             Assert.AreEqual("00 00 FF 02 FE D4 02 2A 00", chip.HostFrameHex(0));
@@ -54,7 +54,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
 
             byte[] response = new byte[8];
             int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, response, 0, response.Length, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)GetFirmwareVersion(link, response, out length));
             Assert.AreEqual("32 01 06 07", TestSupport.ToHex(response, 0, length));
             Assert.AreEqual(2, chip.HostFrameCount);
             Assert.AreEqual("00 00 FF FF 00 00", chip.HostFrameHex(1));
@@ -71,13 +71,13 @@ namespace EmbeddedSmartCard.Tests.Pn532
             chip.OnNextFrame();
 
             int length;
-            Assert.AreEqual((int)SmartcardStatus.DeviceProtocolError, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.DeviceProtocolError, (int)GetFirmwareVersion(link, new byte[8], out length));
             Assert.AreEqual(3, chip.HostFrameCount);
             Assert.AreEqual("00 00 FF FF 00 00", chip.HostFrameHex(1));
             Assert.AreEqual("00 00 FF 00 FF 00", chip.HostFrameHex(2));
 
             chip.OnNextFrame(FakePn532.Ack(), good);
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)GetFirmwareVersion(link, new byte[8], out length));
         }
 
         [TestMethod]
@@ -88,10 +88,10 @@ namespace EmbeddedSmartCard.Tests.Pn532
             Pn532Link link = new Pn532Link(new FakeTransport(chip, clock));
             int length;
 
-            Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)GetFirmwareVersion(link, new byte[8], out length));
             Assert.AreEqual(Pn532Link.DefaultAckTimeoutMicros, clock.NowMicros);
             link.AckTimeoutMicros = 20000;
-            Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.IoTimeout, (int)GetFirmwareVersion(link, new byte[8], out length));
             Assert.AreEqual(Pn532Link.DefaultAckTimeoutMicros + 20000, clock.NowMicros);
         }
 
@@ -104,7 +104,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
             transport.ReadFailure = SmartcardStatus.IoDeviceError;
             int length;
 
-            Assert.AreEqual((int)SmartcardStatus.IoDeviceError, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.IoDeviceError, (int)GetFirmwareVersion(link, new byte[8], out length));
         }
 
         [TestMethod]
@@ -116,7 +116,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
             chip.OnNextFrame();
             int length;
 
-            Assert.AreEqual((int)SmartcardStatus.DeviceProtocolError, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.DeviceProtocolError, (int)GetFirmwareVersion(link, new byte[8], out length));
             Assert.AreEqual("00 00 FF 00 FF 00", chip.HostFrameHex(1));
         }
 
@@ -145,7 +145,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
             chip.OnNextFrame();
             int length;
 
-            Assert.AreEqual((int)SmartcardStatus.DeviceProtocolError, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[8], 0, 8, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.DeviceProtocolError, (int)GetFirmwareVersion(link, new byte[8], out length));
             Assert.AreEqual("00 00 FF 00 FF 00", chip.HostFrameHex(1));
         }
 
@@ -166,11 +166,11 @@ namespace EmbeddedSmartCard.Tests.Pn532
         {
             FakePn532 chip = new FakePn532();
             Pn532Link link = NewLink(chip);
-            chip.OnNextFrame(FakePn532.Ack(), FakePn532.Response(Pn532Command.GetFirmwareVersion, "32 01 06 07"));
+            ScriptFirmwareVersion(chip);
             chip.OnNextFrame();
             int length;
 
-            Assert.AreEqual((int)SmartcardStatus.BufferTooSmall, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, new byte[3], 0, 3, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.BufferTooSmall, (int)GetFirmwareVersion(link, new byte[3], out length));
             Assert.AreEqual(0, length);
         }
 
@@ -259,12 +259,22 @@ namespace EmbeddedSmartCard.Tests.Pn532
             return new Pn532Link(new FakeTransport(chip, new FakeClock()));
         }
 
-        private static void AssertFirmwareVersion(FakePn532 chip, Pn532Link link)
+        private static void ScriptFirmwareVersion(FakePn532 chip)
         {
             chip.OnNextFrame(FakePn532.Ack(), FakePn532.Response(Pn532Command.GetFirmwareVersion, "32 01 06 07"));
+        }
+
+        private static SmartcardStatus GetFirmwareVersion(Pn532Link link, byte[] response, out int length)
+        {
+            return link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, response, 0, response.Length, ResponseTimeout, out length);
+        }
+
+        private static void AssertFirmwareVersion(FakePn532 chip, Pn532Link link)
+        {
+            ScriptFirmwareVersion(chip);
             byte[] response = new byte[8];
             int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)link.Transceive(Pn532Command.GetFirmwareVersion, null, 0, 0, response, 0, response.Length, ResponseTimeout, out length));
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)GetFirmwareVersion(link, response, out length));
             Assert.AreEqual("32 01 06 07", TestSupport.ToHex(response, 0, length));
             Assert.AreEqual("00 00 FF 02 FE D4 02 2A 00", chip.HostFrameHex(0));
             Assert.IsFalse(chip.Ready, "everything read");
