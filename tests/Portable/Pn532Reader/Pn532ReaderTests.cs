@@ -46,6 +46,14 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             return reader;
         }
 
+        /// <summary>The ISO 14443-4 card listed and powered.</summary>
+        static Drivers.Pn532.Pn532Reader PoweredIsoCard(ScriptedPn532 chip)
+        {
+            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
+            PowerUp(reader);
+            return reader;
+        }
+
         /// <summary>The ISO 14443-4 card listed and powered, with <paramref name="log"/> following presence from then on.</summary>
         static Drivers.Pn532.Pn532Reader PoweredIsoCard(ScriptedPn532 chip, PresenceLog log)
         {
@@ -57,10 +65,35 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
 
         static string PowerUp(Drivers.Pn532.Pn532Reader reader)
         {
-            byte[] atr = new byte[33];
+            string atr;
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)Power(reader, PowerAction.ColdReset, out atr));
+            return atr;
+        }
+
+        /// <summary>Applies <paramref name="action"/>; <paramref name="atr"/> is what the reader answered, in hex.</summary>
+        static SmartcardStatus Power(Drivers.Pn532.Pn532Reader reader, PowerAction action, out string atr)
+        {
+            byte[] buffer = new byte[33];
             int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)reader.Power(PowerAction.ColdReset, atr, 0, out length));
-            return TestSupport.ToHex(atr, 0, length);
+            SmartcardStatus status = reader.Power(action, buffer, 0, out length);
+            atr = TestSupport.ToHex(buffer, 0, length);
+            return status;
+        }
+
+        /// <summary>Transmits a built command into a 16-byte response buffer; <paramref name="response"/> is what came back, in hex.</summary>
+        static SmartcardStatus TransmitRaw(Drivers.Pn532.Pn532Reader reader, byte[] command, out string response)
+        {
+            byte[] buffer = new byte[16];
+            int length;
+            SmartcardStatus status = reader.Transmit(command, 0, command.Length, buffer, 0, buffer.Length, out length);
+            response = TestSupport.ToHex(buffer, 0, length);
+            return status;
+        }
+
+        /// <summary>The command the chip received <paramref name="back"/> commands ago (1 is the last).</summary>
+        static string CommandFromEnd(ScriptedPn532 chip, int back)
+        {
+            return chip.Command(chip.Commands.Count - back);
         }
 
         static string Transmit(Drivers.Pn532.Pn532Reader reader, string apdu, int capacity, SmartcardStatus expected)
@@ -128,8 +161,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             reader.Poll();
             reader.Poll();
             Assert.AreEqual("+", log.Events, "one arrival, the same card seen again is no event");
-            Assert.AreEqual("4A 01 00", chip.Command(chip.Commands.Count - 1), "one target, 106 kbps type A");
-            Assert.AreEqual("52 00", chip.Command(chip.Commands.Count - 2), "released before listing again");
+            Assert.AreEqual("4A 01 00", CommandFromEnd(chip, 1), "one target, 106 kbps type A");
+            Assert.AreEqual("52 00", CommandFromEnd(chip, 2), "released before listing again");
             chip.Card = OtherClassic1K;
             reader.Poll();
             Assert.AreEqual("+-+", log.Events, "another NFCID1 is a removal and an arrival");
@@ -143,28 +176,24 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         public void WarmResetDeselectsAndSelectsTheSameTargetAgain()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
-            PowerUp(reader);
-            byte[] atr = new byte[33];
-            int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)reader.Power(PowerAction.WarmReset, atr, 0, out length));
-            Assert.AreEqual("3B 81 80 01 80 80", TestSupport.ToHex(atr, 0, length), "the same pseudo-ATR");
-            Assert.AreEqual("44 01", chip.Command(chip.Commands.Count - 2), "InDeselect of Tg 1: the session ends");
-            Assert.AreEqual("54 01", chip.Command(chip.Commands.Count - 1), "InSelect of Tg 1: the same target again");
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            string atr;
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)Power(reader, PowerAction.WarmReset, out atr));
+            Assert.AreEqual("3B 81 80 01 80 80", atr, "the same pseudo-ATR");
+            Assert.AreEqual("44 01", CommandFromEnd(chip, 2), "InDeselect of Tg 1: the session ends");
+            Assert.AreEqual("54 01", CommandFromEnd(chip, 1), "InSelect of Tg 1: the same target again");
         }
 
         [TestMethod]
         public void ColdResetReleasesAndListsTheFieldAfresh()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
-            PowerUp(reader);
-            Assert.AreEqual("52 00", chip.Command(chip.Commands.Count - 2), "InRelease");
-            Assert.AreEqual("4A 01 00", chip.Command(chip.Commands.Count - 1), "InListPassiveTarget");
-            byte[] atr = new byte[33];
-            int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)reader.Power(PowerAction.PowerDown, atr, 0, out length));
-            Assert.AreEqual("52 00", chip.Command(chip.Commands.Count - 1), "power down (SCARD_UNPOWER_CARD) releases the target");
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            Assert.AreEqual("52 00", CommandFromEnd(chip, 2), "InRelease");
+            Assert.AreEqual("4A 01 00", CommandFromEnd(chip, 1), "InListPassiveTarget");
+            string atr;
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)Power(reader, PowerAction.PowerDown, out atr));
+            Assert.AreEqual("52 00", CommandFromEnd(chip, 1), "power down (SCARD_UNPOWER_CARD) releases the target");
         }
 
         [TestMethod]
@@ -174,9 +203,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             PresenceLog log = new PresenceLog();
             Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip, log);
             chip.Card = null;
-            byte[] atr = new byte[33];
-            int length;
-            Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)reader.Power(PowerAction.WarmReset, atr, 0, out length));
+            string atr;
+            Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)Power(reader, PowerAction.WarmReset, out atr));
             Assert.AreEqual("-", log.Events, "removal reported");
             Assert.IsFalse(reader.IsCardPresent());
         }
@@ -189,39 +217,36 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             Assert.AreEqual("3B 81 80 01 80 80", PowerUp(reader));
             chip.QueueExchangeAnswer("00 6F 00 90 00");
             Assert.AreEqual("6F 00 90 00", Transmit(reader, "00 A4 04 00 00", 64, SmartcardStatus.Success));
-            Assert.AreEqual("40 01 00 A4 04 00 00", chip.Command(chip.Commands.Count - 1));
+            Assert.AreEqual("40 01 00 A4 04 00 00", CommandFromEnd(chip, 1));
         }
 
         [TestMethod]
         public void MoreInformationRoundsAreGathered()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
-            PowerUp(reader);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
             chip.QueueExchangeAnswer("40 01 02 03");
             chip.QueueExchangeAnswer("40 04 05");
             chip.QueueExchangeAnswer("00 06 90 00");
             Assert.AreEqual("01 02 03 04 05 06 90 00", Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.Success));
-            Assert.AreEqual("40 01", chip.Command(chip.Commands.Count - 1), "MI: InDataExchange with Tg only");
-            Assert.AreEqual("40 01", chip.Command(chip.Commands.Count - 2));
+            Assert.AreEqual("40 01", CommandFromEnd(chip, 1), "MI: InDataExchange with Tg only");
+            Assert.AreEqual("40 01", CommandFromEnd(chip, 2));
         }
 
         [TestMethod]
         public void LongCommandIsMetachainedWithMiInTg()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
-            PowerUp(reader);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
             int before = chip.Commands.Count;
             byte[] command = new byte[Drivers.Pn532.Pn532Reader.MaxDataOut + 10];
             command[0] = 0x80;
             command[Drivers.Pn532.Pn532Reader.MaxDataOut] = 0x5A;
             chip.QueueExchangeAnswer("00");
             chip.QueueExchangeAnswer("00 90 00");
-            byte[] response = new byte[16];
-            int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)reader.Transmit(command, 0, command.Length, response, 0, response.Length, out length));
-            Assert.AreEqual("90 00", TestSupport.ToHex(response, 0, length));
+            string response;
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)TransmitRaw(reader, command, out response));
+            Assert.AreEqual("90 00", response);
             Assert.AreEqual(before + 2, chip.Commands.Count);
             string first = chip.Command(before);
             Assert.AreEqual("40 41 80", first.Substring(0, 8), "first DataOut with MI in Tg");
@@ -233,14 +258,12 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         public void ChainedChunkRefusedStopsTheCommand()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
-            PowerUp(reader);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
             int before = chip.Commands.Count;
             chip.QueueExchangeAnswer("13");
             byte[] command = new byte[Drivers.Pn532.Pn532Reader.MaxDataOut + 10];
-            byte[] response = new byte[16];
-            int length;
-            Assert.AreEqual((int)SmartcardStatus.DeviceProtocolError, (int)reader.Transmit(command, 0, command.Length, response, 0, response.Length, out length));
+            string response;
+            Assert.AreEqual((int)SmartcardStatus.DeviceProtocolError, (int)TransmitRaw(reader, command, out response));
             Assert.AreEqual(before + 1, chip.Commands.Count, "the rest is not sent");
         }
 
@@ -248,8 +271,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         public void ResponseLongerThanTheBufferIsBufferTooSmall()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
-            PowerUp(reader);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
             chip.QueueExchangeAnswer("40 01 02 03");
             chip.QueueExchangeAnswer("00 04 90 00");
             Transmit(reader, "00 B0 00 00 00", 5, SmartcardStatus.BufferTooSmall);
@@ -259,13 +281,11 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         public void CommandBeyondTheChipLimitIsInvalidParameter()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
-            PowerUp(reader);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
             int before = chip.Commands.Count;
             byte[] command = new byte[Drivers.Pn532.Pn532Reader.MaxCommandLength + 1];
-            byte[] response = new byte[16];
-            int length;
-            Assert.AreEqual((int)SmartcardStatus.InvalidParameter, (int)reader.Transmit(command, 0, command.Length, response, 0, response.Length, out length));
+            string response;
+            Assert.AreEqual((int)SmartcardStatus.InvalidParameter, (int)TransmitRaw(reader, command, out response));
             Assert.AreEqual(before, chip.Commands.Count, "nothing sent");
         }
 
@@ -273,8 +293,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         public void ChipErrorsMapToStatuses()
         {
             ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
-            PowerUp(reader);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.IoTimeout);
             Assert.IsTrue(reader.IsCardPresent(), "the silent card is still in the field");
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.InvalidDeviceState);
@@ -305,8 +324,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             chip.Card = null;
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.NoMedia);
             Assert.AreEqual("-", log.Events);
-            Assert.AreEqual("4A 01 00", chip.Command(chip.Commands.Count - 2), "the field was listed after the time-out");
-            Assert.AreEqual("4A 01 03 00", chip.Command(chip.Commands.Count - 1), "type B too, as no type A target answered");
+            Assert.AreEqual("4A 01 00", CommandFromEnd(chip, 2), "the field was listed after the time-out");
+            Assert.AreEqual("4A 01 03 00", CommandFromEnd(chip, 1), "type B too, as no type A target answered");
         }
 
         [TestMethod]
@@ -317,11 +336,10 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             PresenceLog log = new PresenceLog();
             reader.PresenceChanged += log.OnPresence;
             chip.Card = OtherClassic1K;
-            byte[] atr = new byte[33];
-            int length;
-            Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)reader.Power(PowerAction.ColdReset, atr, 0, out length));
+            string atr;
+            Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)Power(reader, PowerAction.ColdReset, out atr));
             Assert.AreEqual("-", log.Events);
-            Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)reader.Power(PowerAction.WarmReset, atr, 0, out length));
+            Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)Power(reader, PowerAction.WarmReset, out atr));
         }
 
         [TestMethod]
@@ -331,9 +349,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.InvalidDeviceState);
             PowerUp(reader);
-            byte[] atr = new byte[33];
-            int length;
-            Assert.AreEqual((int)SmartcardStatus.Success, (int)reader.Power(PowerAction.PowerDown, atr, 0, out length));
+            string atr;
+            Assert.AreEqual((int)SmartcardStatus.Success, (int)Power(reader, PowerAction.PowerDown, out atr));
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.InvalidDeviceState);
         }
 
@@ -348,10 +365,10 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
             Assert.AreEqual("90 00", Transmit(reader, "FF 82 00 00 06 FF FF FF FF FF FF", 64, SmartcardStatus.Success));
             chip.QueueExchangeAnswer("00");
             Assert.AreEqual("90 00", Transmit(reader, "FF 86 00 00 05 01 00 04 60 00", 64, SmartcardStatus.Success));
-            Assert.AreEqual("40 01 60 04 FF FF FF FF FF FF F6 8E 2A 99", chip.Command(chip.Commands.Count - 1));
+            Assert.AreEqual("40 01 60 04 FF FF FF FF FF FF F6 8E 2A 99", CommandFromEnd(chip, 1));
             chip.QueueExchangeAnswer("00 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF");
             Assert.AreEqual("00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF 90 00", Transmit(reader, "FF B0 00 04 10", 64, SmartcardStatus.Success));
-            Assert.AreEqual("40 01 30 04", chip.Command(chip.Commands.Count - 1));
+            Assert.AreEqual("40 01 30 04", CommandFromEnd(chip, 1));
             chip.QueueExchangeAnswer("14");
             Assert.AreEqual("63 00", Transmit(reader, "FF 86 00 00 05 01 00 08 61 00", 64, SmartcardStatus.Success), "authentication error");
         }
