@@ -12,12 +12,14 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
     [TestClass]
     public class VirtualPn532SpiTests
     {
+        private const int SpiClockHz = 5000000;
+
         [TestMethod]
         public void DataWriteStatusReadAndDataReadCarryACommand()
         {
             VirtualClock clock = new VirtualClock();
             VirtualPn532 chip = new VirtualPn532(clock);
-            SimSpiDevice device = new VirtualPn532Spi(chip).Attach(true, 5000000);
+            SimSpiDevice device = Attach(chip, true);
 
             Assert.AreEqual("00 00", Pn532Wires.Transfer(device, "02 00"));
             Pn532Wires.Transfer(device, "01 00 00 FF 03 FD D4 14 01 17 00");
@@ -35,11 +37,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         {
             VirtualClock clock = new VirtualClock();
             VirtualPn532 chip = Configured(clock);
-            SimSpiDevice device = new VirtualPn532Spi(chip).Attach(true, 5000000);
-            Pn532Wires.Transfer(device, "01 00 00 FF 02 FE D4 02 2A 00");
-            clock.Advance(1000);
-            Pn532Wires.Transfer(device, "03 00 00 00 00 00 00");
-            clock.Advance(2000);
+            SimSpiDevice device = Attach(chip, true);
+            SendAndReadAck(device, clock, "00 00 FF 02 FE D4 02 2A 00");
 
             Assert.AreEqual("00 00 00 FF 06", Pn532Wires.Transfer(device, "03 00 00 00 00"));
             Assert.AreEqual("FA D5 03 32 01 06 07 E8", Pn532Wires.Transfer(device, "03 00 00 00 00 00 00 00"));
@@ -52,7 +51,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         {
             VirtualClock clock = new VirtualClock();
             VirtualPn532 chip = new VirtualPn532(clock);
-            SimSpiDevice device = new VirtualPn532Spi(chip).Attach(false, 5000000);
+            SimSpiDevice device = Attach(chip, false);
 
             // SR (02) mirrored is 40; the chip's busy status 00 reads 00.
             Assert.AreEqual("00 00", Pn532Wires.Transfer(device, "40 00"));
@@ -68,11 +67,8 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
         {
             VirtualClock clock = new VirtualClock();
             VirtualPn532 chip = Configured(clock);
-            SimSpiDevice device = new VirtualPn532Spi(chip).Attach(true, 5000000);
-            Pn532Wires.Transfer(device, "01 00 00 FF 03 FD D4 16 20 F6 00");
-            clock.Advance(1000);
-            Pn532Wires.Transfer(device, "03 00 00 00 00 00 00");
-            clock.Advance(2000);
+            SimSpiDevice device = Attach(chip, true);
+            SendAndReadAck(device, clock, "00 00 FF 03 FD D4 16 20 F6 00");
             Assert.AreEqual("00 00 00 FF 03 FD D5 17 00 14 00", Pn532Wires.Transfer(device, "03 00 00 00 00 00 00 00 00 00 00"));
             Assert.IsTrue(chip.PoweredDown, "asleep");
 
@@ -80,6 +76,21 @@ namespace EmbeddedSmartCard.Tests.Pn532Sim
 
             Assert.IsFalse(chip.PoweredDown, "woken by the transaction");
             Assert.AreEqual("00 00", Pn532Wires.Transfer(device, "02 00"));
+        }
+
+        /// <summary>The chip on a simulated SPI bus clocked at 5 MHz, LSB first as the PN532 expects or MSB first.</summary>
+        private static SimSpiDevice Attach(VirtualPn532 chip, bool lsbFirst)
+        {
+            return new VirtualPn532Spi(chip).Attach(lsbFirst, SpiClockHz);
+        }
+
+        /// <summary>Data write (DW) of <paramref name="frameHex"/>, then the ACK read with data read (DR) once the chip is ready, leaving time for the answer.</summary>
+        private static void SendAndReadAck(SimSpiDevice device, VirtualClock clock, string frameHex)
+        {
+            Pn532Wires.Transfer(device, "01 " + frameHex);
+            clock.Advance(1000);
+            Pn532Wires.Transfer(device, "03 00 00 00 00 00 00");
+            clock.Advance(2000);
         }
 
         private static VirtualPn532 Configured(VirtualClock clock)
