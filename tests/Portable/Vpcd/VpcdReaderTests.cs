@@ -13,6 +13,15 @@ namespace EmbeddedSmartCard.Tests.Vpcd
     {
         const string SelectMf = "00 A4 00 0C 02 3F 00";
         const string GetChallenge = "00 84 00 00 08";
+        const string SecondAtr = "3B 80 80 01 01";
+
+        /// <summary>Opens <paramref name="rig"/>'s reader with the standard vicc connected and powered by a cold reset.</summary>
+        static FakeVicc PoweredVicc(VpcdReaderRig rig)
+        {
+            FakeVicc vicc = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
+            rig.Power(PowerAction.ColdReset);
+            return vicc;
+        }
 
         [TestMethod]
         public void AConnectingClientIsACardInsertedAndPowerOnReturnsItsAtr()
@@ -65,8 +74,7 @@ namespace EmbeddedSmartCard.Tests.Vpcd
         public void ACommandShorterThanAnApduHeaderIsRefusedUnsent()
         {
             VpcdReaderRig rig = new VpcdReaderRig();
-            FakeVicc vicc = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
-            rig.Power(PowerAction.ColdReset);
+            FakeVicc vicc = PoweredVicc(rig);
             int writes = vicc.WriteCount;
 
             Assert.AreEqual((int)SmartcardStatus.InvalidParameter, (int)rig.Send("01"));
@@ -79,8 +87,7 @@ namespace EmbeddedSmartCard.Tests.Vpcd
         public void EndOfStreamWhileIdleIsARemovalAtTheNextPoll()
         {
             VpcdReaderRig rig = new VpcdReaderRig();
-            FakeVicc vicc = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
-            rig.Power(PowerAction.ColdReset);
+            FakeVicc vicc = PoweredVicc(rig);
 
             vicc.HangUp();
             rig.Reader.Poll();
@@ -95,8 +102,7 @@ namespace EmbeddedSmartCard.Tests.Vpcd
         public void APeerStallingDuringAnApduIsCutOffAtTheBoundAsARemoval()
         {
             VpcdReaderRig rig = new VpcdReaderRig();
-            FakeVicc vicc = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
-            rig.Power(PowerAction.ColdReset);
+            FakeVicc vicc = PoweredVicc(rig);
             long before = rig.Clock.NowMicros;
 
             vicc.StallNextReply();
@@ -111,8 +117,7 @@ namespace EmbeddedSmartCard.Tests.Vpcd
         public void AReplyShorterThanAStatusWordIsGarbageAndCutsThePeerOff()
         {
             VpcdReaderRig rig = new VpcdReaderRig();
-            FakeVicc vicc = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
-            rig.Power(PowerAction.ColdReset);
+            FakeVicc vicc = PoweredVicc(rig);
 
             vicc.ReplaceNextReply("00 01 90");
 
@@ -141,8 +146,7 @@ namespace EmbeddedSmartCard.Tests.Vpcd
         public void BytesNobodyAskedForPutTheStreamOutOfStepAndCutThePeerOff()
         {
             VpcdReaderRig rig = new VpcdReaderRig();
-            FakeVicc vicc = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
-            rig.Power(PowerAction.ColdReset);
+            FakeVicc vicc = PoweredVicc(rig);
 
             int writes = vicc.WriteCount;
 
@@ -157,8 +161,7 @@ namespace EmbeddedSmartCard.Tests.Vpcd
         public void AnEmptyAtrIsNoCardWhileTheClientStaysConnected()
         {
             VpcdReaderRig rig = new VpcdReaderRig();
-            FakeVicc vicc = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
-            rig.Power(PowerAction.ColdReset);
+            FakeVicc vicc = PoweredVicc(rig);
 
             vicc.Atr = new byte[0];
             rig.Reader.Poll();
@@ -166,11 +169,11 @@ namespace EmbeddedSmartCard.Tests.Vpcd
             Assert.IsFalse(vicc.ClosedByReader, "still connected");
             Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)rig.Send(SelectMf));
 
-            vicc.Atr = TestSupport.Hex("3B 80 80 01 01");
+            vicc.Atr = TestSupport.Hex(SecondAtr);
             rig.Reader.Poll();
             Assert.IsTrue(rig.Reader.IsCardPresent(), "a card again");
             Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.Power(PowerAction.ColdReset));
-            Assert.AreEqual("3B 80 80 01 01", rig.AtrHex());
+            Assert.AreEqual(SecondAtr, rig.AtrHex());
             Assert.AreEqual(2, rig.Arrivals);
             Assert.AreEqual(1, rig.Removals);
         }
@@ -179,17 +182,16 @@ namespace EmbeddedSmartCard.Tests.Vpcd
         public void ANewConnectionAfterARemovalIsANewCard()
         {
             VpcdReaderRig rig = new VpcdReaderRig();
-            FakeVicc first = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
-            rig.Power(PowerAction.ColdReset);
+            FakeVicc first = PoweredVicc(rig);
             first.HangUp();
             rig.Reader.Poll();
 
-            rig.Insert("3B 80 80 01 01");
+            rig.Insert(SecondAtr);
 
             Assert.IsTrue(rig.Reader.IsCardPresent(), "present");
             Assert.AreEqual((int)SmartcardStatus.InvalidDeviceState, (int)rig.Send(SelectMf), "the new card is not powered yet");
             Assert.AreEqual((int)SmartcardStatus.Success, (int)rig.Power(PowerAction.ColdReset));
-            Assert.AreEqual("3B 80 80 01 01", rig.AtrHex());
+            Assert.AreEqual(SecondAtr, rig.AtrHex());
             Assert.AreEqual(2, rig.Arrivals);
             Assert.AreEqual(1, rig.Removals);
         }
@@ -199,7 +201,7 @@ namespace EmbeddedSmartCard.Tests.Vpcd
         {
             VpcdReaderRig rig = new VpcdReaderRig();
             FakeVicc first = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
-            FakeVicc second = new FakeVicc(rig.Clock, "3B 80 80 01 01");
+            FakeVicc second = new FakeVicc(rig.Clock, SecondAtr);
             rig.Listener.Connect(second);
 
             rig.Reader.Poll();
@@ -216,8 +218,7 @@ namespace EmbeddedSmartCard.Tests.Vpcd
         public void AResponseTooLongForTheCallerIsBufferTooSmallAndTheNextApduWorks()
         {
             VpcdReaderRig rig = new VpcdReaderRig();
-            FakeVicc vicc = rig.OpenWithCard(VpcdReaderRig.ViccAtr);
-            rig.Power(PowerAction.ColdReset);
+            FakeVicc vicc = PoweredVicc(rig);
             vicc.SetResponse(GetChallenge, TestSupport.ToHex(new byte[400]));
 
             Assert.AreEqual((int)SmartcardStatus.BufferTooSmall, (int)rig.Send(GetChallenge));
