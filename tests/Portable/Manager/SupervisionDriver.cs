@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using EmbeddedSmartCard.Drivers;
+using EmbeddedSmartCard.Tests.Library;
 
 namespace EmbeddedSmartCard.Tests.Manager
 {
@@ -18,15 +19,11 @@ namespace EmbeddedSmartCard.Tests.Manager
     /// A reader driver around a working one (the simulator's) that fails on demand: its card calls
     /// throw, report a device error or take too long, and Open can be made to fail. Counts the opens.
     /// </summary>
-    internal sealed class SupervisionDriver : IReaderDriver
+    internal sealed class SupervisionDriver : PassThroughReaderDriver
     {
-        private readonly IReaderDriver inner;
-        private readonly object gate = new object();
-        private int opens;
-
         public SupervisionDriver(IReaderDriver inner)
+            : base(inner)
         {
-            this.inner = inner;
         }
 
         /// <summary>What Power and Transmit do (until reset to None).</summary>
@@ -38,75 +35,23 @@ namespace EmbeddedSmartCard.Tests.Manager
         /// <summary>How long a Slow call takes.</summary>
         public int SlowMillis = 100;
 
-        public int Opens
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return opens;
-                }
-            }
-        }
-
-        public ReaderCapabilities Capabilities
-        {
-            get { return inner.Capabilities; }
-        }
-
-        public ICardChannel Channel
-        {
-            get { return inner.Channel; }
-        }
-
-        public event CardPresenceHandler PresenceChanged
-        {
-            add { inner.PresenceChanged += value; }
-            remove { inner.PresenceChanged -= value; }
-        }
-
-        public SmartcardStatus Open()
-        {
-            lock (gate)
-            {
-                opens++;
-            }
-
-            return OpenFails ? SmartcardStatus.IoDeviceError : inner.Open();
-        }
-
-        public void Close()
-        {
-            inner.Close();
-        }
-
-        public bool IsCardPresent()
-        {
-            return inner.IsCardPresent();
-        }
-
-        public SmartcardStatus Power(PowerAction action, byte[] atrBuffer, int atrOffset, out int atrLength)
+        public override SmartcardStatus Power(PowerAction action, byte[] atrBuffer, int atrOffset, out int atrLength)
         {
             atrLength = 0;
             SmartcardStatus failed = Misbehave();
-            return failed != SmartcardStatus.Success ? failed : inner.Power(action, atrBuffer, atrOffset, out atrLength);
+            return failed != SmartcardStatus.Success ? failed : base.Power(action, atrBuffer, atrOffset, out atrLength);
         }
 
-        public SmartcardStatus Transmit(byte[] command, int commandOffset, int commandLength, byte[] response, int responseOffset, int responseCapacity, out int responseLength)
+        public override SmartcardStatus Transmit(byte[] command, int commandOffset, int commandLength, byte[] response, int responseOffset, int responseCapacity, out int responseLength)
         {
             responseLength = 0;
             SmartcardStatus failed = Misbehave();
-            return failed != SmartcardStatus.Success ? failed : inner.Transmit(command, commandOffset, commandLength, response, responseOffset, responseCapacity, out responseLength);
+            return failed != SmartcardStatus.Success ? failed : base.Transmit(command, commandOffset, commandLength, response, responseOffset, responseCapacity, out responseLength);
         }
 
-        public SmartcardStatus VendorControl(int ioctl, byte[] input, int inputOffset, int inputLength, byte[] output, int outputOffset, int outputCapacity, out int returned)
+        protected override SmartcardStatus OpenCounted()
         {
-            return inner.VendorControl(ioctl, input, inputOffset, inputLength, output, outputOffset, outputCapacity, out returned);
-        }
-
-        public SmartcardStatus Mechanical(int ioctl)
-        {
-            return inner.Mechanical(ioctl);
+            return OpenFails ? SmartcardStatus.IoDeviceError : base.OpenCounted();
         }
 
         private SmartcardStatus Misbehave()

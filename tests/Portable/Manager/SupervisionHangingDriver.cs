@@ -1,6 +1,7 @@
 using System.Threading;
 using EmbeddedSmartCard.Drivers;
 using EmbeddedSmartCard.Hal;
+using EmbeddedSmartCard.Tests.Library;
 
 namespace EmbeddedSmartCard.Tests.Manager
 {
@@ -8,19 +9,17 @@ namespace EmbeddedSmartCard.Tests.Manager
     /// A working reader driver (the simulator's) that, once <see cref="Arm"/>ed, hangs in its next Power or
     /// channel Send until the test calls <see cref="Release"/>: a driver call that never returns on its own.
     /// </summary>
-    internal sealed class SupervisionHangingDriver : IReaderDriver, ICardChannel
+    internal sealed class SupervisionHangingDriver : PassThroughReaderDriver, ICardChannel
     {
-        private readonly IReaderDriver inner;
         private readonly ICardChannel innerChannel;
         private readonly ManualResetEvent released = new ManualResetEvent(false);
         private readonly ManualResetEvent hanging = new ManualResetEvent(false);
         private readonly object gate = new object();
         private bool armed;
-        private int opens;
 
         public SupervisionHangingDriver(IReaderDriver inner)
+            : base(inner)
         {
-            this.inner = inner;
             innerChannel = inner.Channel;
         }
 
@@ -45,23 +44,7 @@ namespace EmbeddedSmartCard.Tests.Manager
             return hanging.WaitOne(StatusChangeHelpers.Patience, false);
         }
 
-        public int Opens
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return opens;
-                }
-            }
-        }
-
-        public ReaderCapabilities Capabilities
-        {
-            get { return inner.Capabilities; }
-        }
-
-        public ICardChannel Channel
+        public override ICardChannel Channel
         {
             get { return this; }
         }
@@ -71,51 +54,10 @@ namespace EmbeddedSmartCard.Tests.Manager
             get { return innerChannel.Clock; }
         }
 
-        public event CardPresenceHandler PresenceChanged
-        {
-            add { inner.PresenceChanged += value; }
-            remove { inner.PresenceChanged -= value; }
-        }
-
-        public SmartcardStatus Open()
-        {
-            lock (gate)
-            {
-                opens++;
-            }
-
-            return inner.Open();
-        }
-
-        public void Close()
-        {
-            inner.Close();
-        }
-
-        public bool IsCardPresent()
-        {
-            return inner.IsCardPresent();
-        }
-
-        public SmartcardStatus Power(PowerAction action, byte[] atrBuffer, int atrOffset, out int atrLength)
+        public override SmartcardStatus Power(PowerAction action, byte[] atrBuffer, int atrOffset, out int atrLength)
         {
             HangIfArmed();
-            return inner.Power(action, atrBuffer, atrOffset, out atrLength);
-        }
-
-        public SmartcardStatus Transmit(byte[] command, int commandOffset, int commandLength, byte[] response, int responseOffset, int responseCapacity, out int responseLength)
-        {
-            return inner.Transmit(command, commandOffset, commandLength, response, responseOffset, responseCapacity, out responseLength);
-        }
-
-        public SmartcardStatus VendorControl(int ioctl, byte[] input, int inputOffset, int inputLength, byte[] output, int outputOffset, int outputCapacity, out int returned)
-        {
-            return inner.VendorControl(ioctl, input, inputOffset, inputLength, output, outputOffset, outputCapacity, out returned);
-        }
-
-        public SmartcardStatus Mechanical(int ioctl)
-        {
-            return inner.Mechanical(ioctl);
+            return base.Power(action, atrBuffer, atrOffset, out atrLength);
         }
 
         public SmartcardStatus ApplyTiming(CardTiming timing)
