@@ -17,8 +17,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void CommandIsAcknowledgedAndAnswered()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             ScriptFirmwareVersion(chip);
 
             byte[] response = new byte[8];
@@ -32,8 +31,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void ParametersGoIntoTheCommandFrame()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             chip.OnNextFrame(FakePn532.Ack(), FakePn532.Response(Pn532Command.SamConfiguration, ""));
             byte[] parameters = TestSupport.Hex("AA 01 14 01");
             int length;
@@ -46,8 +44,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void DamagedResponseIsNackedOnceAndTheRepeatAccepted()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             byte[] good = FakePn532.Response(Pn532Command.GetFirmwareVersion, "32 01 06 07");
             chip.OnNextFrame(FakePn532.Ack(), FakePn532.Damage(good, 8));
             chip.OnNextFrame(good);
@@ -63,8 +60,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void DamagedTwiceAbortsAndResynchronises()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             byte[] good = FakePn532.Response(Pn532Command.GetFirmwareVersion, "32 01 06 07");
             chip.OnNextFrame(FakePn532.Ack(), FakePn532.Damage(good, 4));
             chip.OnNextFrame(FakePn532.Damage(good, 9));
@@ -110,8 +106,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void SomethingElseThanAnAckAbortsTheCommand()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             chip.OnNextFrame(FakePn532.Nack());
             chip.OnNextFrame();
             int length;
@@ -139,8 +134,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void AnswerToAnotherCommandIsAProtocolError()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             chip.OnNextFrame(FakePn532.Ack(), FakePn532.Response(Pn532Command.GetGeneralStatus, "00 00 00"));
             chip.OnNextFrame();
             int length;
@@ -152,8 +146,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void SyntaxErrorFrameIsAnInvalidParameter()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             chip.OnNextFrame(FakePn532.Ack(), TestSupport.Hex("00 00 FF 01 FF 7F 81 00"));
             int length;
 
@@ -164,8 +157,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void ResponseLongerThanTheCallersBufferIsRefused()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             ScriptFirmwareVersion(chip);
             chip.OnNextFrame();
             int length;
@@ -177,8 +169,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void OversizedOrInconsistentRequestsSendNothing()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             int length;
 
             Assert.AreEqual((int)SmartcardStatus.InvalidParameter, (int)link.Transceive(Pn532Command.InDataExchange, new byte[300], 0, 264, new byte[8], 0, 8, ResponseTimeout, out length));
@@ -190,8 +181,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void LargestCommandTravelsInAnExtendedFrame()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             byte[] parameters = new byte[263];
             parameters[0] = 0x01;
             byte[] answer = new byte[258];
@@ -210,8 +200,7 @@ namespace EmbeddedSmartCard.Tests.Pn532
         [TestMethod]
         public void AbortSendsAnAck()
         {
-            FakePn532 chip = new FakePn532();
-            Pn532Link link = NewLink(chip);
+            Pn532Link link = NewLink(out FakePn532 chip);
             Assert.AreEqual((int)SmartcardStatus.Success, (int)link.Abort());
             Assert.AreEqual("00 00 FF 00 FF 00", chip.HostFrameHex(0));
         }
@@ -254,8 +243,10 @@ namespace EmbeddedSmartCard.Tests.Pn532
             AssertNackRecovery(hsu, new Pn532Link(new Pn532HsuTransport(new FakeUartLine(hsu, clock), clock)));
         }
 
-        private static Pn532Link NewLink(FakePn532 chip)
+        /// <summary>A link over the scripted transport to a new scripted <paramref name="chip"/>.</summary>
+        private static Pn532Link NewLink(out FakePn532 chip)
         {
+            chip = new FakePn532();
             return new Pn532Link(new FakeTransport(chip, new FakeClock()));
         }
 
