@@ -47,16 +47,19 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         }
 
         /// <summary>The ISO 14443-4 card listed and powered.</summary>
-        static Drivers.Pn532.Pn532Reader PoweredIsoCard(ScriptedPn532 chip)
+        static Drivers.Pn532.Pn532Reader PoweredIsoCard(out ScriptedPn532 chip)
         {
+            chip = new ScriptedPn532();
             Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
             PowerUp(reader);
             return reader;
         }
 
         /// <summary>The ISO 14443-4 card listed and powered, with <paramref name="log"/> following presence from then on.</summary>
-        static Drivers.Pn532.Pn532Reader PoweredIsoCard(ScriptedPn532 chip, PresenceLog log)
+        static Drivers.Pn532.Pn532Reader PoweredIsoCard(out ScriptedPn532 chip, out PresenceLog log)
         {
+            chip = new ScriptedPn532();
+            log = new PresenceLog();
             Drivers.Pn532.Pn532Reader reader = OpenWithCard(chip, IsoCard);
             reader.PresenceChanged += log.OnPresence;
             PowerUp(reader);
@@ -175,8 +178,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void WarmResetDeselectsAndSelectsTheSameTargetAgain()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip);
             string atr;
             Assert.AreEqual((int)SmartcardStatus.Success, (int)Power(reader, PowerAction.WarmReset, out atr));
             Assert.AreEqual("3B 81 80 01 80 80", atr, "the same pseudo-ATR");
@@ -187,8 +189,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void ColdResetReleasesAndListsTheFieldAfresh()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip);
             Assert.AreEqual("52 00", CommandFromEnd(chip, 2), "InRelease");
             Assert.AreEqual("4A 01 00", CommandFromEnd(chip, 1), "InListPassiveTarget");
             string atr;
@@ -199,9 +200,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void WarmResetOfACardThatLeftIsRemoval()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            PresenceLog log = new PresenceLog();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip, log);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip, out PresenceLog log);
             chip.Card = null;
             string atr;
             Assert.AreEqual((int)SmartcardStatus.NoMedia, (int)Power(reader, PowerAction.WarmReset, out atr));
@@ -223,8 +222,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void MoreInformationRoundsAreGathered()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip);
             chip.QueueExchangeAnswer("40 01 02 03");
             chip.QueueExchangeAnswer("40 04 05");
             chip.QueueExchangeAnswer("00 06 90 00");
@@ -236,8 +234,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void LongCommandIsMetachainedWithMiInTg()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip);
             int before = chip.Commands.Count;
             byte[] command = new byte[Drivers.Pn532.Pn532Reader.MaxDataOut + 10];
             command[0] = 0x80;
@@ -257,8 +254,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void ChainedChunkRefusedStopsTheCommand()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip);
             int before = chip.Commands.Count;
             chip.QueueExchangeAnswer("13");
             byte[] command = new byte[Drivers.Pn532.Pn532Reader.MaxDataOut + 10];
@@ -270,8 +266,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void ResponseLongerThanTheBufferIsBufferTooSmall()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip);
             chip.QueueExchangeAnswer("40 01 02 03");
             chip.QueueExchangeAnswer("00 04 90 00");
             Transmit(reader, "00 B0 00 00 00", 5, SmartcardStatus.BufferTooSmall);
@@ -280,8 +275,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void CommandBeyondTheChipLimitIsInvalidParameter()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip);
             int before = chip.Commands.Count;
             byte[] command = new byte[Drivers.Pn532.Pn532Reader.MaxCommandLength + 1];
             string response;
@@ -292,8 +286,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void ChipErrorsMapToStatuses()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip);
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.IoTimeout);
             Assert.IsTrue(reader.IsCardPresent(), "the silent card is still in the field");
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.InvalidDeviceState);
@@ -305,9 +298,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void TargetReleasedDuringAnApduIsRemoval()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            PresenceLog log = new PresenceLog();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip, log);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip, out PresenceLog log);
             chip.QueueExchangeAnswer("29");
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.NoMedia);
             Assert.AreEqual("-", log.Events);
@@ -318,9 +309,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Reader
         [TestMethod]
         public void SilentCardThatLeftIsRemoval()
         {
-            ScriptedPn532 chip = new ScriptedPn532();
-            PresenceLog log = new PresenceLog();
-            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(chip, log);
+            Drivers.Pn532.Pn532Reader reader = PoweredIsoCard(out ScriptedPn532 chip, out PresenceLog log);
             chip.Card = null;
             Transmit(reader, "00 B0 00 00 00", 64, SmartcardStatus.NoMedia);
             Assert.AreEqual("-", log.Events);
