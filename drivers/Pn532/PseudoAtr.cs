@@ -8,10 +8,10 @@ namespace EmbeddedSmartCard.Drivers.Pn532
     public static class PseudoAtr
     {
         /// <summary>Longest pseudo-ATR: TS, T0, TD1, TD2, 15 historical bytes, TCK.</summary>
-        public const int MaxLength = 4 + MaxHistoricalBytes + 1;
+        public const int MaxLength = PseudoAtrFraming.HistoricalOffset + MaxHistoricalBytes + PseudoAtrFraming.TckLength;
 
         /// <summary>ISO 7816-3 §8.2.2: T0 announces at most 15 historical bytes.</summary>
-        public const int MaxHistoricalBytes = 15;
+        public const int MaxHistoricalBytes = PseudoAtrFraming.MaxHistoricalBytes;
 
         /// <summary>SEL_RES (SAK) bit 6: the target is ISO 14443-4 compliant (ISO 14443-3 §6.5.3.4).</summary>
         public const int SakIso14443_4 = 0x20;
@@ -30,11 +30,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
 
         /// <summary>ACS convention for a tag without a registered name: FF followed by its SAK.</summary>
         public const int NameUndefinedPrefix = 0xFF00;
-
-        const byte Ts = 0x3B;
-        const byte T0OnlyTd1 = 0x80;
-        const byte Td1T0FollowedByTd2 = 0x80;
-        const byte Td2T1 = 0x01;
 
         /// <summary>Type B: application data (4), protocol info (3) and the MBLI byte.</summary>
         const int TypeBHistoricalBytes = 8;
@@ -67,9 +62,9 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         public static int BuildIso14443_4(byte[] historical, int historicalOffset, int historicalCount, byte[] atr, int atrOffset)
         {
             int count = historicalCount < MaxHistoricalBytes ? historicalCount : MaxHistoricalBytes;
-            int n = WritePrefix(count, atr, atrOffset);
+            int n = PseudoAtrFraming.WritePrefix(count, atr, atrOffset);
             n = CopyBytes(historical, historicalOffset, count, atr, n);
-            return AppendTck(atr, atrOffset, n);
+            return PseudoAtrFraming.AppendTck(atr, atrOffset, n);
         }
 
         /// <summary>
@@ -80,10 +75,10 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         /// </summary>
         public static int BuildTypeB(byte[] atqb, int atqbOffset, int attribFirstByte, byte[] atr, int atrOffset)
         {
-            int n = WritePrefix(TypeBHistoricalBytes, atr, atrOffset);
+            int n = PseudoAtrFraming.WritePrefix(TypeBHistoricalBytes, atr, atrOffset);
             n = CopyBytes(atqb, atqbOffset + AtqbApplicationDataOffset, AtqbApplicationDataLength + AtqbProtocolInfoLength, atr, n);
             atr[n++] = (byte)(attribFirstByte & MbliMask);
-            return AppendTck(atr, atrOffset, n);
+            return PseudoAtrFraming.AppendTck(atr, atrOffset, n);
         }
 
         /// <summary>
@@ -93,9 +88,9 @@ namespace EmbeddedSmartCard.Drivers.Pn532
         /// </summary>
         public static int BuildStorageCard(byte standard, int cardName, byte[] atr, int atrOffset)
         {
-            int n = WritePrefix(StorageCardNames.HistoricalLength, atr, atrOffset);
+            int n = PseudoAtrFraming.WritePrefix(StorageCardNames.HistoricalLength, atr, atrOffset);
             n = StorageCardNames.Write(standard, cardName, atr, n);
-            return AppendTck(atr, atrOffset, n);
+            return PseudoAtrFraming.AppendTck(atr, atrOffset, n);
         }
 
         /// <summary>The PC/SC Part 3 card name (NN NN) for a non-ISO 14443-4 SEL_RES.</summary>
@@ -145,17 +140,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             return end - n;
         }
 
-        /// <summary>TS, T0 announcing TD1 and <paramref name="historicalCount"/> bytes, TD1 (T=0, TD2 follows), TD2 (T=1); returns the next position.</summary>
-        static int WritePrefix(int historicalCount, byte[] atr, int atrOffset)
-        {
-            int n = atrOffset;
-            atr[n++] = Ts;
-            atr[n++] = (byte)(T0OnlyTd1 | historicalCount);
-            atr[n++] = Td1T0FollowedByTd2;
-            atr[n++] = Td2T1;
-            return n;
-        }
-
         static int CopyBytes(byte[] source, int sourceOffset, int count, byte[] destination, int at)
         {
             for (int i = 0; i < count; i++)
@@ -164,19 +148,6 @@ namespace EmbeddedSmartCard.Drivers.Pn532
             }
 
             return at + count;
-        }
-
-        /// <summary>TCK: XOR of T0 up to the last byte before it (ISO 7816-3 §8.2.5), appended; returns the total length.</summary>
-        static int AppendTck(byte[] atr, int atrOffset, int end)
-        {
-            byte tck = 0;
-            for (int i = atrOffset + 1; i < end; i++)
-            {
-                tck ^= atr[i];
-            }
-
-            atr[end] = tck;
-            return end + 1 - atrOffset;
         }
     }
 }

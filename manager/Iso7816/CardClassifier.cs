@@ -13,15 +13,6 @@ namespace EmbeddedSmartCard.Manager.Iso7816
     /// </summary>
     public static class CardClassifier
     {
-        private const int PseudoAtrT0Base = 0x80;
-        private const int HistoricalCountMask = 0x0F;
-        private const int Td1TypeT0NextTd = 0x80;
-        private const int Td2TypeT1 = 0x01;
-
-        /// <summary>TS, T0, TD1 and TD2 come before the historical bytes; TCK follows them.</summary>
-        private const int PseudoAtrHistoricalOffset = 4;
-        private const int TckLength = 1;
-
         // Type B pseudo-ATR (§3.1.3.2.3.1): 4 application data bytes, 3 protocol info bytes, MBLI in b8..b5 of the last.
         private const int TypeBHistoricalCount = 8;
         private const int TypeBProtocolTypeIndex = 5;
@@ -47,9 +38,10 @@ namespace EmbeddedSmartCard.Manager.Iso7816
                 return CardType.Unknown;
             }
 
-            if (IsPseudoAtr(atr, offset, length))
+            if (PseudoAtrFraming.Matches(atr, offset, length))
             {
-                return ClassifyContactless(atr, offset + PseudoAtrHistoricalOffset, length - PseudoAtrHistoricalOffset - TckLength);
+                int historicalCount = length - PseudoAtrFraming.HistoricalOffset - PseudoAtrFraming.TckLength;
+                return ClassifyContactless(atr, offset + PseudoAtrFraming.HistoricalOffset, historicalCount);
             }
 
             switch (protocol)
@@ -100,16 +92,6 @@ namespace EmbeddedSmartCard.Manager.Iso7816
 
         /// <summary>TS 3B, T0 = 8n, TD1 = 80, TD2 = 01, no other interface byte, then exactly the n historical
         /// bytes T0 announces and TCK.</summary>
-        private static bool IsPseudoAtr(byte[] atr, int offset, int length)
-        {
-            return length > PseudoAtrHistoricalOffset
-                && atr[offset] == Atr.TsDirect
-                && (atr[offset + 1] & ~HistoricalCountMask) == PseudoAtrT0Base
-                && atr[offset + 2] == Td1TypeT0NextTd
-                && atr[offset + 3] == Td2TypeT1
-                && length == PseudoAtrHistoricalOffset + (atr[offset + 1] & HistoricalCountMask) + TckLength;
-        }
-
         private static CardType ClassifyContactless(byte[] atr, int offset, int count)
         {
             if (StorageCardNames.IsStorageCard(atr, offset, count))
