@@ -85,9 +85,7 @@ namespace EmbeddedSmartCard.Tests.Pn532Presence
         public void TypeAAndTypeBWithTheSameBytesAreDifferentCards()
         {
             Pn532ReaderTarget typeB = Decode(DefaultCard, true);
-            byte[] data = TestSupport.Hex("01 01 00 04 08 04 1B 2C 3D 4E");
-            Pn532ReaderTarget typeA = new Pn532ReaderTarget();
-            Assert.IsTrue(typeA.Decode106A(data, 0, data.Length));
+            Pn532ReaderTarget typeA = DecodedTargets.TypeA("01 01 00 04 08 04 1B 2C 3D 4E");
             Assert.IsFalse(typeA.SameUid(typeB), "A vs B");
             Assert.IsTrue(typeB.SameUid(Decode(DefaultCard, true)), "B again");
             Assert.IsFalse(typeA.IsTypeB, "a type A decode clears the kind");
